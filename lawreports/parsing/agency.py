@@ -1,0 +1,171 @@
+"""Who wrote the report: title line, agency name, its kind, the addressee.
+
+Everything here works on the analysis copy (simplified, width-folded).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lawreports.parsing.outline import match_heading
+from lawreports.parsing.vocabulary import (
+    ADDRESSEE_RE,
+    DEPARTMENT_RE,
+    GOV_OFFICE_RE,
+    GOV_RE,
+    ORG_LINE_RE,
+    ORG_NAME_RE,
+    PARTY_RE,
+    PREAMBLE_AGENCY_RE,
+    REGION_SUFFIX_RE,
+    SELF_REFERENCES,
+    SUPERVISOR_CONTEXT_RE,
+    TITLE_KIND_RE,
+    TITLE_TOPIC_RE,
+)
+
+_TITLE_MAX = 70
+_TITLE_SCAN = 8  # titles sit among the first few content lines
+_TITLE_CUT_RE = re.compile(r"(?:19|20)\d{2}|关于|法治|依法行政|法制|依法治|年度|[〇○零]")
+_AFTER_YEAR_RE = re.compile(r"^.*?(?:(?:19|20)\d{2}\s*年度?|关于)\s*")
+_NAME_BAD_RE = re.compile(r"[我本在以按照的了对把将为是要从]")
+_REGION_MARK_RE = re.compile(r"[省市州盟县区旗乡镇]|街道|自治")
+_JOINT_SPLIT_RE = re.compile(r"[\s、,]+")
+
+
+def is_title(line: str) -> bool:
+    if not line or len(line) > _TITLE_MAX or match_heading(line):
+        return False
+    if "。" in line or line.endswith(":") or "如下" in line or "现将" in line:
+        return False
+    return bool(TITLE_TOPIC_RE.search(line) and TITLE_KIND_RE.search(line) and "报告" in line)
+
+
+def find_title(analysis: list[str]) -> tuple[int, int] | None:
+    """(first, last) line index of the title among the first content lines."""
+    seen = 0
+    for i, line in enumerate(analysis):
+        if not line:
+            continue
+        if is_title(line):
+            return i, i
+        nxt = _next_content(analysis, i)
+        # A title wrapped over two lines: "…关于2022年法治政府建设" + "情况的报告".
+        if (
+            nxt is not None
+            and TITLE_TOPIC_RE.search(line)
+            and "。" not in line
+            and len(line) + len(analysis[nxt]) <= _TITLE_MAX
+            and analysis[nxt].endswith("报告")
+            and is_title(line + analysis[nxt])
+        ):
+            return i, nxt
+        seen += 1
+        if seen >= _TITLE_SCAN:
+            break
+    return None
+
+
+def _next_content(lines: list[str], i: int) -> int | None:
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if lines[j]:
+            return j
+    return None
+
+
+def canonical_agency(name: str) -> str:
+    """'茂名市政府办公室' -> '茂名市人民政府办公室'; '某县政府' -> '某县人民政府'."""
+    name = re.sub(r"\s+", "", name).strip("《》“”\"'()")
+    name = re.sub(r"(?<!人民)政府(?=办|$)", "人民政府", name)
+    name = re.sub(r"人民政府办$", "人民政府办公室", name)
+    if REGION_SUFFIX_RE.search(name) and not name.endswith(("社区", "小区")):
+        name += "人民政府"  # a bare place name stands for its government
+    return name
+
+
+def agency_kind(name: str | None) -> str | None:
+    if not name:
+        return None
+    if PARTY_RE.search(name):
+        return "party_committee"
+    if GOV_OFFICE_RE.search(name):
+        return "government_office"
+    if GOV_RE.search(name):
+        return "government"
+    if name.endswith(("法院", "检察院")):
+        return "other"
+    if DEPARTMENT_RE.search(name):
+        return "department"
+    return "other"
+
+
+def _plausible(name: str) -> bool:
+    core = name.removeprefix("中共")
+    return bool(_REGION_MARK_RE.search(core)) and not _NAME_BAD_RE.search(core)
+
+
+def choose_agency(names: list[str]) -> str | None:
+    """Among co-authors ("中共某乡委员会" + "某乡人民政府") the government one."""
+    canon = [canonical_agency(n) for n in names if n and _plausible(n)]
+    if not canon:
+        return None
+    for name in canon:
+        if agency_kind(name) != "party_committee":
+            return name
+    return canon[0]
+
+
+def agency_from_title(title: str) -> str | None:
+    title = title.removeprefix("关于")
+    cut = _TITLE_CUT_RE.search(title)
+    prefix = title[: cut.start()] if cut else ""
+    prefix = prefix.removesuffix("关于").strip()
+    if prefix:
+        parts = [p for p in _JOINT_SPLIT_RE.split(prefix) if p]
+        if all(ORG_LINE_RE.match(p) or REGION_SUFFIX_RE.search(p) for p in parts):
+            return choose_agency(parts)
+    rest = _AFTER_YEAR_RE.sub("", title, count=1)
+    m = ORG_NAME_RE.match(rest)
+    return choose_agency([m[1]]) if m else None
+
+
+def signature_agencies(lines: list[str]) -> list[str]:
+    return [ln.replace(" ", "") for ln in lines if ORG_LINE_RE.match(ln.replace(" ", ""))]
+
+
+def agency_from_preamble(preamble: str) -> str | None:
+    m = PREAMBLE_AGENCY_RE.match(preamble.strip())
+    return choose_agency([m[1]]) if m else None
+
+
+def addressee(line: str) -> str | None:
+    """'荥阳市人民政府:' -> '荥阳市人民政府' (the report is addressed, not published)."""
+    m = ADDRESSEE_RE.match(line.strip())
+    return canonical_agency(m[1]) if m else None
+
+
+def agency_from_self_reference(text: str, addressed_to: str | None) -> str | None:
+    """A department calling itself "我局": find its name ("荥阳市科工信局") in the text."""
+    refs = Counter({s: text.count(w) for w, s in SELF_REFERENCES.items() if w in text})
+    if not refs:
+        return None
+    suffix = refs.most_common(1)[0][0]
+    place = ""
+    if addressed_to:
+        place = re.sub(r"(人民政府|政府|党委|委员会)$", "", addressed_to)
+    if place:
+        stem, level = re.escape(place[:-1]), re.escape(place[-1])
+    else:
+        stem, level = "(?!)", "[市县区旗]"
+    pattern = re.compile(rf"({stem})?({level})([\u4e00-\u9fff]{{1,8}}?){re.escape(suffix)}")
+    scores: Counter[tuple[str, str]] = Counter()
+    for m in pattern.finditer(text):
+        core = m[3]
+        if _NAME_BAD_RE.search(core) or SUPERVISOR_CONTEXT_RE.match(text[m.end() :]):
+            continue
+        scores[(m[2], core)] += 2 if m[1] else 1
+    if not scores:
+        return None
+    level_char, core = scores.most_common(1)[0][0]
+    return f"{place or level_char}{core}{suffix}"

@@ -1,0 +1,80 @@
+"""Text to clean lines: stray characters out, web chrome out, PDF-broken lines joined.
+
+Lines travel as two parallel lists: the original script (kept for display) and the
+analysis copy (simplified, width-folded) that every decision is made on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lawreports.parsing.vocabulary import CHROME_RE, SENTENCE_END
+
+# Spaces that are not U+0020 (NBSP, ideographic space, thin spaces, tab ...) become one;
+# zero-width and bidi marks, BOM, soft hyphen and web glyph junk (□ ■, private-use icons)
+# go. One regex pass: most characters need no change, str.translate would visit each.
+_SPACE_RE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_DROP_RE = re.compile("[\u00ad\u200b-\u200f\u2060\u202a-\u202e\ufeff\ufffc\u25a0\u25a1\ue000-\uf8ff]")
+_CONTENT_RE = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uff10-\uff19\uff21-\uff5a]")
+_CHROME_MAX = 60
+
+
+def split_lines(text: str) -> list[str]:
+    """Normalise line ends and odd characters; strip each line (blank lines kept as '')."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = _DROP_RE.sub("", _SPACE_RE.sub(" ", text))
+    return [line.strip() for line in text.split("\n")]
+
+
+def has_content(line: str) -> bool:
+    """False for separator lines ("-", "***") and leftovers such as "? ?"."""
+    return _CONTENT_RE.search(line) is not None
+
+
+def is_chrome(analysis_line: str) -> bool:
+    line = analysis_line
+    return len(line) <= _CHROME_MAX and not line.endswith("。") and bool(CHROME_RE.search(line))
+
+
+def join_broken_lines(
+    lines: list[str],
+    analysis: list[str],
+    *,
+    keep: set[int],
+    is_break: Callable[[int], bool],
+    min_length: int = 15,
+) -> tuple[list[str], list[str]]:
+    """Join a line that stops mid-sentence with the next one (PDF extraction).
+
+    `keep` holds indexes never joined (title, signature); `is_break(i)` is True for a
+    line that must start fresh (a heading, a date). Blank lines always end a paragraph.
+    """
+    out: list[str] = []
+    out_a: list[str] = []
+    joinable = False  # may the previous output line take the current one?
+    for i, (line, ana) in enumerate(zip(lines, analysis, strict=True)):
+        if not line:
+            joinable = False
+            continue
+        joined = joinable and i not in keep and not is_break(i)
+        if joined:
+            out[-1] += line
+            out_a[-1] += ana
+        else:
+            out.append(line)
+            out_a.append(ana)
+        tail = out_a[-1]
+        bare_heading = not joined and is_break(i) and not _has_body(ana)
+        joinable = (
+            i not in keep
+            and not bare_heading
+            and len(tail) >= min_length
+            and tail[-1] not in SENTENCE_END
+        )
+    return out, out_a
+
+
+def _has_body(heading_line: str) -> bool:
+    """A heading line followed on the same line by its first sentence may wrap."""
+    return any(c in heading_line[:-1] for c in "。:;")

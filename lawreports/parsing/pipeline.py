@@ -1,0 +1,197 @@
+"""bytes -> decode -> clean -> normalise -> parse -> resolve region -> ParsedReport."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lawreports.parsing import agency as ag
+from lawreports.parsing.clean import has_content, is_chrome, join_broken_lines, split_lines
+from lawreports.parsing.dates import is_date_line, parse_date
+from lawreports.parsing.decode import decode_bytes
+from lawreports.parsing.items import extract_items
+from lawreports.parsing.metadata import read_metadata
+from lawreports.parsing.model import FLAGS, ParsedReport, ParseError
+from lawreports.parsing.normalise import (
+    CJK_RE,
+    analysis_lines,
+    count_cjk,
+    detect_script,
+    has_encoding_damage,
+)
+from lawreports.parsing.outline import build_outline, match_heading
+from lawreports.parsing.region import resolve
+from lawreports.parsing.years import report_year
+
+_SIGNATURE_SCAN = 4  # the date sits among the last few lines
+_MIN_REPORT_CJK = 20  # fewer CJK characters outside title/metadata: not a report
+
+
+def parse_file(path: str | Path) -> ParsedReport:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}") from exc
+    return parse_bytes(data, filename=path.name)
+
+
+def parse_bytes(data: bytes, *, filename: str) -> ParsedReport:
+    text, encoding = decode_bytes(data)
+    return _parse(text, filename, encoding, hashlib.sha256(data).hexdigest())
+
+
+def parse_text(
+    text: str, *, filename: str, encoding: str = "utf-8", content_hash: str | None = None
+) -> ParsedReport:
+    """Re-parse stored text. Pass the stored `content_hash` to keep the raw bytes' hash;
+    otherwise the hash is of the text's UTF-8 encoding."""
+    if content_hash is None:
+        content_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _parse(text, filename, encoding, content_hash)
+
+
+@dataclass
+class _Parts:
+    """Cleaned lines (original script and analysis copy) split by role."""
+
+    title: list[int]
+    signature_orgs: list[str]
+    signature_date: str | None
+    body: set[int]
+    signature: list[int]
+
+
+def _parse(text: str, filename: str, encoding: str, content_hash: str) -> ParsedReport:
+    lines = split_lines(text)
+    if not CJK_RE.search(text):
+        raise ParseError("no report text (no Chinese text in the file)")
+    ana = analysis_lines(lines)
+
+    meta, used = read_metadata(ana)
+    for i, a in enumerate(ana):
+        # Dropped lines become blank so text around them never joins across.
+        if i in used or not has_content(a) or is_chrome(a):
+            lines[i] = ana[i] = ""
+
+    parts = _split_roles(ana)
+    title_lines = [lines[i] for i in parts.title]
+    keep = set(parts.title) | set(parts.signature)
+    body_lines = [lines[i] if i in parts.body else "" for i in range(len(lines))]
+    body_ana = [ana[i] if i in parts.body else "" for i in range(len(ana))]
+    joined, joined_ana = join_broken_lines(
+        body_lines,
+        body_ana,
+        keep=keep,
+        is_break=lambda i: bool(body_ana[i]) and _starts_fresh(body_ana[i]),
+    )
+    if count_cjk("".join(joined_ana)) < _MIN_REPORT_CJK:
+        raise ParseError("no report text (only a title, page metadata or navigation)")
+
+    preamble, sections = build_outline(joined)
+    preamble_ana = joined_ana[: len(preamble)]
+    body_ana_text = "\n".join(joined_ana)
+
+    addressed_to = next((a for a in map(ag.addressee, preamble_ana[:2]) if a), None)
+    opening = next((p for p in preamble_ana if not ag.addressee(p)), "")
+    title_ana = "".join(ana[i] for i in parts.title)
+    agency = (
+        (ag.agency_from_title(title_ana) if title_ana else None)
+        or ag.choose_agency(parts.signature_orgs)
+        or ag.agency_from_preamble(opening)
+        or ag.agency_from_self_reference(body_ana_text, addressed_to)
+        or (ag.canonical_agency(meta.publisher) if meta.publisher else None)
+    )
+    report_date = parts.signature_date or meta.written_on
+    year, year_sure = report_year(title_ana, opening, "\n".join(preamble_ana), report_date,
+                                  body_ana_text)
+
+    title = "".join(title_lines)
+    if not title:
+        title = f"{agency or ''}{year or ''}{'年' if year else ''}法治政府建设情况报告"
+
+    hints = [h for h in (addressed_to, meta.publisher, meta.source) if h]
+    region = resolve(agency, body_ana_text, hints)
+
+    issues = extract_items(sections, "problems")
+    plans = extract_items(sections, "plans")
+    all_lines = title_lines + joined + [lines[i] for i in parts.signature]
+    flags = {
+        "title_inferred": not title_lines,
+        "encoding_damage": has_encoding_damage(text),
+        "no_issues_section": not issues,
+        "no_plans_section": not plans,
+        "region_unresolved": region.province is None,
+        "year_uncertain": not year_sure,
+    }
+    return ParsedReport(
+        file=filename,
+        title=title,
+        title_inferred=not title_lines,
+        agency=agency,
+        agency_kind=ag.agency_kind(agency),
+        level=region.level,
+        province=region.province,
+        prefecture=region.prefecture,
+        county=region.county,
+        township=region.township,
+        region_code=region.region_code,
+        township_code=region.township_code,
+        year=year,
+        report_date=report_date,
+        published_on=meta.published_on,
+        index_no=meta.index_no,
+        doc_no=meta.doc_no,
+        source=meta.source,
+        addressed_to=addressed_to,
+        script=detect_script("\n".join(all_lines)),
+        encoding=encoding,
+        original_text=text,
+        body_text="\n".join(all_lines),
+        preamble="\n".join(preamble),
+        sections=sections,
+        issues=issues,
+        plans=plans,
+        flags=[f for f in FLAGS if flags[f]],
+        content_hash=content_hash,
+    )
+
+
+def _starts_fresh(analysis_line: str) -> bool:
+    """A line that never continues the previous one: a heading or a bare date."""
+    return match_heading(analysis_line) is not None or is_date_line(analysis_line)
+
+
+def _split_roles(ana: list[str]) -> _Parts:
+    """Title lines at the top, signature (agency lines + date) at the bottom, body between."""
+    content = [i for i, a in enumerate(ana) if a]
+    found = ag.find_title(ana)
+    title = list(range(found[0], found[1] + 1)) if found else []
+    title = [i for i in title if ana[i]]
+
+    signature: list[int] = []
+    orgs: list[str] = []
+    date: str | None = None
+    tail = [i for i in content[-_SIGNATURE_SCAN:] if i not in title]
+    date_at = next((i for i in reversed(tail) if is_date_line(ana[i])), None)
+    if date_at is not None:
+        date = parse_date(ana[date_at])
+        signature.append(date_at)
+        before = [i for i in content if i < date_at and i not in title][-3:]
+        for i in reversed(before):
+            names = ag.signature_agencies([ana[i]])
+            if not names:
+                break
+            orgs[:0] = names
+            signature.insert(0, i)
+    else:
+        for i in reversed(tail[-2:]):
+            names = ag.signature_agencies([ana[i]])
+            if not names:
+                break
+            orgs[:0] = names
+            signature.insert(0, i)
+    taken = set(title) | set(signature)
+    body = {i for i in content if i not in taken}
+    return _Parts(title, orgs, date, body, signature)

@@ -1,0 +1,44 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from lawreports.reports.services.loading import load_files, report_files
+
+
+class Command(BaseCommand):
+    help = "Parse report files (or folders of them) and store them; reloading changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="report files or folders")
+
+    def handle(self, *args, paths, **options):
+        files = report_files(paths)
+        if not files:
+            raise CommandError("no report files found in: " + ", ".join(paths))
+        progress = ProgressBar(len(files), sys.stderr) if sys.stderr.isatty() else None
+        summary = load_files(files, on_progress=progress.update if progress else None)
+        if progress:
+            progress.close()
+        for name, kept in summary.kept:
+            self.stdout.write(f"kept curated {', '.join(kept)}: {name}")
+        for name, reason in summary.failures:
+            self.stderr.write(f"FAILED {name}: {reason}")
+        self.stdout.write(summary.line())
+        if summary.failures:
+            raise CommandError(f"{len(summary.failures)} file(s) failed to load", returncode=1)
+
+
+class ProgressBar:
+    """A one-line bar redrawn in place; only drawn on a terminal."""
+
+    def __init__(self, total: int, stream, width: int = 30):
+        self.total, self.stream, self.width = total, stream, width
+
+    def update(self, done: int, path) -> None:
+        filled = self.width * done // self.total
+        bar = "#" * filled + "-" * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {done}/{self.total} {path.name[:40]:<40}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\n")

@@ -1,0 +1,303 @@
+"""Reads: the one query path behind the list page, the search page and the JSON API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404
+
+from lawreports.parsing.normalise import to_simplified
+
+from lawreports.reports.filters import ReportFilter
+from lawreports.reports.models import (
+    AGENCY_KIND_CHOICES,
+    LEVEL_CHOICES,
+    Issue,
+    Plan,
+    Region,
+    Report,
+    Section,
+)
+from lawreports.search import search_reports
+
+PAGE_SIZE = 20
+SORTS = {"relevance": "相关度", "date": "日期", "region": "地区"}
+LEVEL_LABELS = dict(LEVEL_CHOICES)
+KIND_LABELS = dict(AGENCY_KIND_CHOICES)
+
+# facet name → (the Report column counted, the column holding the label)
+FACETS: dict[str, tuple[str, str | None]] = {
+    "province": ("province__code", "province__name"),
+    "prefecture": ("prefecture__code", "prefecture__name"),
+    "county": ("county__code", "county__name"),
+    "year": ("year", None),
+    "level": ("level", None),
+    "agency_kind": ("agency__kind", None),
+}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SectionMatch:
+    section: Section
+    snippet: str  # safe HTML with <mark>
+
+
+@dataclass
+class ReportRow:
+    report: Report
+    sections: list[SectionMatch] = field(default_factory=list)
+    snippet: str = ""  # best snippet, safe HTML
+
+
+@dataclass
+class Browse:
+    query: str
+    sort: str
+    count: int
+    rows: list[ReportRow]
+    facets: dict[str, list[FacetValue]]
+    message: str | None
+    page: int
+    pages: int
+
+
+def _params(data: QueryDict | dict[str, Any]) -> dict[str, str]:
+    return {k: str(v).strip() for k, v in data.items() if str(v).strip()}
+
+
+def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = None) -> Browse:
+    """Filter, search, rank, paginate and count facets for one request's parameters."""
+    page_size = page_size or PAGE_SIZE
+    params = _params(data)
+    query = params.get("q", "")
+    sort = params.get("sort") or ("relevance" if query else "date")
+    if sort not in SORTS:
+        sort = "date"
+
+    base: QuerySet[Report] = Report.objects.all()
+    message = None
+    searched = None
+    if query:
+        searched = search_reports(query, base, order="date" if sort == "date" else "relevance")
+        message = searched.message
+        base = searched.reports
+
+    filtered = ReportFilter(params, queryset=base).qs
+    count = filtered.count()
+    pages = max(1, -(-count // page_size))
+    try:
+        page = min(max(1, int(params.get("page", "1"))), pages)
+    except ValueError:
+        page = 1
+    offset = (page - 1) * page_size
+
+    if query and searched is not None and sort == "relevance":
+        ranked = search_reports(query, filtered, order="relevance")
+        rows = [_row(hit) for hit in ranked.page(offset, page_size)]
+    else:
+        ordered = _ordered(filtered, sort)
+        reports = list(ordered[offset : offset + page_size])
+        rows = [ReportRow(report=r) for r in reports]
+        if query and searched is not None:
+            hits = search_reports(query, Report.objects.filter(pk__in=[r.pk for r in reports]))
+            by_id = {hit.report.pk: hit for hit in hits.page(0, page_size)}
+            rows = [_row(by_id[r.pk]) if r.pk in by_id else ReportRow(report=r) for r in reports]
+
+    return Browse(
+        query=query,
+        sort=sort,
+        count=count,
+        rows=rows,
+        facets=facet_counts(params, base),
+        message=message,
+        page=page,
+        pages=pages,
+    )
+
+
+def _ordered(reports: QuerySet[Report], sort: str) -> QuerySet[Report]:
+    reports = reports.select_related("agency", "province", "prefecture", "county")
+    if sort == "region":
+        return reports.order_by("province__code", "prefecture__code", "county__code", "-year", "pk")
+    return reports.order_by("-year", "-published_on", "-pk")
+
+
+def _row(hit) -> ReportRow:
+    sections = [SectionMatch(s.section, s.snippet_html) for s in hit.sections]
+    return ReportRow(
+        report=hit.report, sections=sections, snippet=sections[0].snippet if sections else ""
+    )
+
+
+def facet_counts(params: dict[str, str], base: QuerySet[Report]) -> dict[str, list[FacetValue]]:
+    """Counts per facet value over the other facets' filters, so a chosen value's siblings
+    stay visible with the counts they would give."""
+    facets: dict[str, list[FacetValue]] = {}
+    for name, (column, label_column) in FACETS.items():
+        if name == "prefecture" and not params.get("province"):
+            continue  # drill-down: a level appears once the one above is chosen
+        if name == "county" and not params.get("prefecture"):
+            continue
+        others = {k: v for k, v in params.items() if k != name}
+        reports = ReportFilter(others, queryset=base).qs.exclude(**{f"{column}__isnull": True})
+        columns = [column] + ([label_column] if label_column else [])
+        rows = reports.values(*columns).annotate(n=Count("pk")).order_by(*_facet_order(name, column))
+        facets[name] = [
+            FacetValue(
+                value=str(row[column]),
+                label=_facet_label(name, row, column, label_column),
+                count=row["n"],
+                selected=params.get(name) == str(row[column]),
+            )
+            for row in rows
+            if row[column] not in ("", None)
+        ]
+    facets["has_issues"] = _has_issues_facet(params, base)
+    return facets
+
+
+def _facet_order(name: str, column: str) -> list[str]:
+    return ["-" + column] if name == "year" else [column]
+
+
+def _facet_label(name: str, row: dict, column: str, label_column: str | None) -> str:
+    if label_column:
+        return row[label_column]
+    if name == "level":
+        return LEVEL_LABELS.get(row[column], row[column])
+    if name == "agency_kind":
+        return KIND_LABELS.get(row[column], row[column])
+    return f"{row[column]}年" if name == "year" else str(row[column])
+
+
+def _has_issues_facet(params: dict[str, str], base: QuerySet[Report]) -> list[FacetValue]:
+    others = {k: v for k, v in params.items() if k != "has_issues"}
+    reports = ReportFilter(others, queryset=base).qs
+    with_issues = reports.filter(issue_count__gt=0).count()
+    total = reports.count()
+    chosen = params.get("has_issues", "")
+    return [
+        FacetValue("true", "承认存在问题", with_issues, chosen in ("true", "True", "1")),
+        FacetValue("false", "未列出问题", total - with_issues, chosen in ("false", "False", "0")),
+    ]
+
+
+def archive_overview() -> dict[str, Any]:
+    """The home page: totals, reports per year and per province, recent additions."""
+    reports = Report.objects.all()
+    per_year = list(
+        reports.exclude(year__isnull=True).values("year").annotate(n=Count("pk")).order_by("year")
+    )
+    per_province = list(
+        reports.exclude(province__isnull=True)
+        .values("province__code", "province__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "province__code")
+    )
+    return {
+        "total": reports.count(),
+        "agencies": reports.values("agency").distinct().count(),
+        "issues": Issue.objects.count(),
+        "plans": Plan.objects.count(),
+        "per_year": per_year,
+        "per_province": per_province,
+        "recent": reports.select_related("agency", "province").order_by("-created_at", "-pk")[:8],
+    }
+
+
+def report_detail(pk: int, *, simplified: bool = False) -> dict[str, Any]:
+    report = get_object_or_404(
+        Report.objects.select_related(
+            "agency", "region", "province", "prefecture", "county", "township"
+        ),
+        pk=pk,
+    )
+    sections = list(report.sections.all())
+    convert = to_simplified if simplified and report.script == "traditional" else (lambda s: s)
+    for section in sections:
+        section.display_heading = convert(section.heading)
+        section.display_body = convert(section.body)
+    issues = list(report.issues.select_related("section"))
+    plans = list(report.plans.select_related("section"))
+    for item in issues + plans:
+        item.display_headline = convert(item.headline)
+    other_years = (
+        Report.objects.filter(agency=report.agency)
+        .exclude(pk=report.pk)
+        .order_by("-year")
+        .only("pk", "year", "title")
+    )
+    return {
+        "report": report,
+        "title": convert(report.title),
+        "preamble": convert(report.preamble),
+        "sections": sections,
+        "outline": [s for s in sections if s.depth <= 1],
+        "issues": issues,
+        "plans": plans,
+        "other_years": other_years,
+        "simplified": simplified and report.script == "traditional",
+    }
+
+
+def report_for_original(pk: int) -> Report:
+    return get_object_or_404(Report.objects.only("original_text"), pk=pk)
+
+
+def region_overview(region: Region) -> dict[str, Any]:
+    column = {"province": "province", "prefecture": "prefecture", "county": "county"}.get(
+        region.level, "township"
+    )
+    reports = (
+        Report.objects.filter(**{column: region})
+        .select_related("agency")
+        .order_by("-year", "agency__name")
+    )
+    by_year: dict[int | None, list[Report]] = {}
+    for report in reports:
+        by_year.setdefault(report.year, []).append(report)
+    children = (
+        Region.objects.filter(parent=region)
+        .annotate(n=Count("reports", distinct=True))
+        .order_by("code")
+    )
+    return {
+        "region": region,
+        "ancestors": region.ancestors()[:-1],
+        "by_year": sorted(by_year.items(), key=lambda kv: -(kv[0] or 0)),
+        "children": children,
+        "count": reports.count(),
+    }
+
+
+def year_overview(year: int) -> dict[str, Any]:
+    reports = Report.objects.filter(year=year)
+    per_province = (
+        reports.exclude(province__isnull=True)
+        .values("province__code", "province__name")
+        .annotate(n=Count("pk"))
+        .order_by("province__code")
+    )
+    per_level = reports.values("level").annotate(n=Count("pk")).order_by("level")
+    return {
+        "year": year,
+        "count": reports.count(),
+        "per_province": per_province,
+        "per_level": [
+            {"label": LEVEL_LABELS.get(r["level"], "未知"), "n": r["n"]} for r in per_level
+        ],
+        "reports": reports.select_related("agency", "province").order_by("province__code", "pk")[
+            :200
+        ],
+    }

@@ -1,0 +1,1 @@
+"""Writes: small service functions that change the archive's rows."""

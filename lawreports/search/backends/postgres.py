@@ -1,0 +1,104 @@
+"""PostgreSQL: application-segmented tsvectors with a GIN index; strpos verifies phrases.
+
+tsvector and tsquery values are built as literals in Python with every lexeme quoted and are
+passed as bound parameters cast to the type: no user text reaches to_tsquery's parser, and no
+text-search parser re-splits our tokens.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from lawreports.search.backends import Params, SearchBackend
+from lawreports.search.indexing import Document
+from lawreports.search.query import ParsedQuery, Piece
+
+MAX_POSITION = 16383  # tsvector limit
+MAX_POSITIONS_PER_LEXEME = 255
+# ts_rank weights in D, C, B, A order: bigrams (D) count next to nothing.
+RANK_WEIGHTS = "{0.01,0.2,0.4,1.0}"
+# Ranking reads every candidate's vector back from TOAST; rank only this many matches, picked
+# title/heading matches first (the small `head` vector), then newest.
+RANK_CANDIDATES = 1000
+
+
+def lexeme(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literal(weighted: list[tuple[str, list[str]]], bare: set[str] = frozenset()) -> str:
+    positions: dict[str, list[str]] = {}
+    pos = 0
+    for weight, tokens in weighted:
+        for token in tokens:
+            pos = min(pos + 1, MAX_POSITION)
+            seen = positions.setdefault(token, [])
+            if len(seen) < MAX_POSITIONS_PER_LEXEME:
+                seen.append(f"{pos}{weight}")
+    parts = [f"{lexeme(t)}:{','.join(dict.fromkeys(p))}" for t, p in positions.items()]
+    parts += [lexeme(g) for g in bare if g not in positions]
+    return " ".join(parts)
+
+
+def tsquery_literal(tokens: list[str] | tuple[str, ...], op: str) -> str:
+    return f" {op} ".join(lexeme(t) for t in tokens)
+
+
+class PostgresBackend(SearchBackend):
+    def write(self, docs: list[Document]) -> None:
+        now = timezone.now()
+        rows = [
+            (
+                doc.report_id,
+                doc.text,
+                tsvector_literal(
+                    [("A", doc.title), ("B", doc.headings), ("C", doc.body)], doc.grams
+                ),
+                tsvector_literal([("A", doc.title), ("B", doc.headings)]),
+                now,
+            )
+            for doc in docs
+        ]
+        with self.connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {self.table} (report_id, text, vector, head, indexed_at) "
+                "VALUES (%s, %s, %s::tsvector, %s::tsvector, %s) "
+                "ON CONFLICT (report_id) DO UPDATE SET text = EXCLUDED.text, "
+                "vector = EXCLUDED.vector, head = EXCLUDED.head, indexed_at = EXCLUDED.indexed_at",
+                rows,
+            )
+
+    def delete(self, report_ids: list[int]) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {self.table} WHERE report_id = ANY(%s)", [list(report_ids)]
+            )
+
+    def delete_missing(self) -> None:
+        pass  # the foreign key cascades
+
+    def piece_sql(self, piece: Piece) -> tuple[str, Params]:
+        if not piece.grams:
+            return "strpos(d.text, %s) > 0", [piece.text]
+        # The GIN index narrows to reports holding every bigram; strpos makes it exact.
+        return (
+            "(d.vector @@ %s::tsquery AND strpos(d.text, %s) > 0)",
+            [tsquery_literal(piece.grams, "&"), piece.text],
+        )
+
+    def ranked(
+        self, filtered: tuple[str, Params], query: ParsedQuery, offset: int, limit: int
+    ) -> list[tuple[int, float]]:
+        sql, params = filtered
+        rank_query = tsquery_literal(query.rank_tokens, "|")
+        cap = max(RANK_CANDIDATES, offset + limit)
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT c.report_id, ts_rank(%s::float4[], c.vector, %s::tsquery) AS score "
+                f"FROM (SELECT d.report_id, d.vector FROM {self.table} d "
+                f"WHERE d.report_id IN ({sql}) "
+                "ORDER BY (d.head @@ %s::tsquery) DESC, d.report_id DESC LIMIT %s) c "
+                "ORDER BY score DESC, c.report_id DESC LIMIT %s OFFSET %s",
+                [RANK_WEIGHTS, rank_query, *params, rank_query, cap, limit, offset],
+            )
+            return [(pk, float(score)) for pk, score in cursor.fetchall()]

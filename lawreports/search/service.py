@@ -1,0 +1,135 @@
+"""search_reports: the one entry point for the list page, the JSON API and exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from django.db.models import F, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.safestring import SafeString
+
+from lawreports.reports.models import Report, Section
+from lawreports.search import highlight
+from lawreports.search.backends import get_backend
+from lawreports.search.query import ParsedQuery, SearchQueryError, parse_query
+
+Order = Literal["relevance", "date"]
+SECTIONS_PER_REPORT = 3
+MAX_PAGE = 500
+
+
+@dataclass
+class SectionHit:
+    section: Section
+    snippet_html: SafeString  # escaped text with <mark>…</mark>
+    heading_html: SafeString
+    matches: int
+
+    @property
+    def anchor(self) -> str:
+        return self.section.anchor
+
+
+@dataclass
+class ReportHit:
+    report: Report
+    score: float
+    title_html: SafeString
+    sections: list[SectionHit] = field(default_factory=list)
+
+
+def _date_order(reports: QuerySet[Report]) -> QuerySet[Report]:
+    return reports.order_by(
+        F("published_on").desc(nulls_last=True), F("report_date").desc(nulls_last=True), "-pk"
+    )
+
+
+class SearchResult:
+    def __init__(
+        self, q: str, reports: QuerySet[Report], order: Order, parsed: ParsedQuery | None
+    ) -> None:
+        self.q = q
+        self.order: Order = order if order in ("relevance", "date") else "relevance"
+        self.parsed = parsed
+        self.message: str | None = None
+        if parsed is None:
+            self.reports = reports.none()
+        elif parsed.empty:
+            self.reports = reports
+        else:
+            sql, params = get_backend().match_sql(parsed)
+            self.reports = reports.filter(pk__in=RawSQL(sql, params))
+
+    @cached_property
+    def count(self) -> int:
+        return self.reports.count()
+
+    def page(self, offset: int = 0, limit: int = 20) -> list[ReportHit]:
+        """Hits `offset:offset+limit` in the chosen order, with matching sections."""
+        offset, limit = max(0, int(offset)), max(0, min(int(limit), MAX_PAGE))
+        if self.parsed is None or limit == 0:
+            return []
+        if self.parsed.empty or self.order == "date":
+            reports = list(_date_order(self.reports)[offset : offset + limit])
+            scored = [(r, 0.0) for r in reports]
+        else:
+            filtered = self.reports.order_by().values("pk").query.sql_with_params()
+            ranked = get_backend().ranked(filtered, self.parsed, offset, limit)
+            by_id = Report.objects.select_related("agency", "region").in_bulk(
+                [pk for pk, _ in ranked]
+            )
+            scored = [(by_id[pk], score) for pk, score in ranked if pk in by_id]
+        return self._hits(scored)
+
+    def _hits(self, scored: list[tuple[Report, float]]) -> list[ReportHit]:
+        needles = self.parsed.needles if self.parsed else ()
+        hits = {
+            r.pk: ReportHit(r, score, highlight.highlight(r.title, needles)) for r, score in scored
+        }
+        if needles and hits:
+            sections = Section.objects.filter(report_id__in=list(hits)).order_by(
+                "report_id", "order"
+            )
+            for section in sections:
+                hit = _section_hit(section, needles)
+                if hit:
+                    hits[section.report_id].sections.append(hit)
+            for report_hit in hits.values():
+                # Most matches first (headings count double), then document order.
+                best = sorted(
+                    report_hit.sections, key=lambda s: (-s.matches, s.section.order)
+                )[:SECTIONS_PER_REPORT]
+                report_hit.sections = sorted(best, key=lambda s: s.section.order)
+        return list(hits.values())
+
+
+def _section_hit(section: Section, needles: tuple[str, ...]) -> SectionHit | None:
+    heading_spans = highlight.find_spans(section.heading, needles)
+    body_html, body_matches = highlight.snippet(section.body, needles)
+    if not heading_spans and not body_matches:
+        return None
+    return SectionHit(
+        section=section,
+        snippet_html=body_html,
+        heading_html=highlight.highlight(section.heading, needles),
+        matches=2 * len(heading_spans) + body_matches,
+    )
+
+
+def search_reports(
+    q: str, reports: QuerySet[Report] | None = None, *, order: Order = "relevance"
+) -> SearchResult:
+    """Search within `reports` (default: all). Never raises for bad user input: an unusable
+    query gives `message` and no reports; an empty query filters nothing."""
+    if reports is None:
+        reports = Report.objects.all()
+    try:
+        parsed: ParsedQuery | None = parse_query(q)
+        message = None
+    except SearchQueryError as exc:
+        parsed, message = None, exc.message
+    result = SearchResult(q, reports, order, parsed)
+    result.message = message
+    return result
