@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_filters",
     "lawreports.reports",
     "lawreports.search",
+    "lawreports.analysis",
 ]
 
 MIDDLEWARE = [

@@ -7,20 +7,11 @@ from typing import Any
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 
-from lawreports.reports.selectors import Browse
+from lawreports.reports.selectors import FACET_TITLES, Browse
 
 # Removing a region also removes the levels below it.
 DEPENDENTS = {"province": ("prefecture", "county"), "prefecture": ("county",)}
-FILTER_NAMES = {
-    "q": "检索",
-    "province": "省份",
-    "prefecture": "地市",
-    "county": "区县",
-    "year": "年度",
-    "level": "层级",
-    "agency_kind": "机关类型",
-    "has_issues": "问题",
-}
+FILTER_NAMES = {"q": "检索", **FACET_TITLES}
 
 
 def url_with(params: QueryDict, **changes: str | None) -> str:

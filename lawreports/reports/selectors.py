@@ -39,6 +39,17 @@ FACETS: dict[str, tuple[str, str | None]] = {
 }
 
 
+FACET_TITLES = {
+    "province": "省份",
+    "prefecture": "地市",
+    "county": "区县",
+    "year": "年度",
+    "level": "层级",
+    "agency_kind": "机关类型",
+    "has_issues": "自查问题",
+}
+
+
 @dataclass
 class FacetValue:
     value: str
@@ -70,6 +81,15 @@ class Browse:
     message: str | None
     page: int
     pages: int
+
+    @property
+    def facet_groups(self) -> list[tuple[str, str, list[FacetValue]]]:
+        """(name, title, values) in display order, for templates."""
+        return [
+            (name, FACET_TITLES.get(name, name), values)
+            for name, values in self.facets.items()
+            if values
+        ]
 
 
 def _params(data: QueryDict | dict[str, Any]) -> dict[str, str]:

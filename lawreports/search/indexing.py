@@ -89,9 +89,7 @@ def unindex_report(report_id: int) -> None:
     get_backend().delete([report_id])
 
 
-def reindex_all(
-    batch_size: int = 200, progress: Callable[[int, int], None] | None = None
-) -> int:
+def reindex_all(batch_size: int = 200, progress: Callable[[int, int], None] | None = None) -> int:
     """Rebuild every report's document in batches; drop documents of vanished reports."""
     backend = get_backend()
     ids = list(Report.objects.order_by("pk").values_list("pk", flat=True))

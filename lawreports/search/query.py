@@ -17,7 +17,7 @@ from lawreports.search import segmentation
 
 MAX_QUERY_CHARS = 256
 MAX_TERMS = 20
-OPEN_QUOTES = {'"': '"”', "“": "”\"", "＂": "＂\"”", "「": "」", "『": "』"}
+OPEN_QUOTES = {'"': '"”', "“": '”"', "＂": '＂"”', "「": "」", "『": "』"}
 MINUS = "-－"
 
 

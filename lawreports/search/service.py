@@ -98,9 +98,9 @@ class SearchResult:
                     hits[section.report_id].sections.append(hit)
             for report_hit in hits.values():
                 # Most matches first (headings count double), then document order.
-                best = sorted(
-                    report_hit.sections, key=lambda s: (-s.matches, s.section.order)
-                )[:SECTIONS_PER_REPORT]
+                best = sorted(report_hit.sections, key=lambda s: (-s.matches, s.section.order))[
+                    :SECTIONS_PER_REPORT
+                ]
                 report_hit.sections = sorted(best, key=lambda s: s.section.order)
         return list(hits.values())
 

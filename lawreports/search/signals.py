@@ -17,8 +17,10 @@ class _Pending:
 
     def __init__(self) -> None:
         self.ids: set[int] = set()
+        self.flushed = False
 
     def flush(self) -> None:
+        self.flushed = True
         ids, self.ids = self.ids, set()
         for report_id in sorted(ids):
             index_report(report_id)  # deletes the document if the report is gone
@@ -31,8 +33,10 @@ def schedule(report_id: int) -> None:
         return
     pending = getattr(conn, "_search_pending", None)
     # A rolled-back transaction drops our callback; start a new batch then.
-    registered = pending is not None and any(
-        entry[1] is pending.flush for entry in conn.run_on_commit
+    registered = (
+        pending is not None
+        and not pending.flushed
+        and any(entry[1] == pending.flush for entry in conn.run_on_commit)
     )
     if not registered:
         pending = _Pending()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA, REPO, SEEDS, headlines, load_expected
+from parsing_support import DATA, REPO, SEEDS, headlines, load_expected
 
 from lawreports.parsing import parse_file
 from lawreports.parsing.region import available as regions_available

@@ -72,9 +72,9 @@ def test_hits_have_sections_and_marked_snippets(seed_reports):
 
 
 def test_traditional_text_highlighted_for_simplified_query(seed_reports):
-    (hit,) = search_reports("法治政府建设", Report.objects.filter(source_file__startswith="004")).page(
-        0, 1
-    )
+    (hit,) = search_reports(
+        "法治政府建设", Report.objects.filter(source_file__startswith="004")
+    ).page(0, 1)
     assert any("<mark>法治政府建設</mark>" in s.snippet_html + s.heading_html for s in hit.sections)
 
 
@@ -91,7 +91,9 @@ def test_highlight_cannot_inject_html(db):
 
 def test_title_and_heading_outrank_body(db):
     body = "本年度开展多项工作。" * 20
-    plain = make_report("body", "某县报告", [("一、概况", body + "行政复议工作稳步推进，行政复议案件办理规范。")])
+    plain = make_report(
+        "body", "某县报告", [("一、概况", body + "行政复议工作稳步推进，行政复议案件办理规范。")]
+    )
     heading = make_report("head", "某市报告", [("一、行政复议工作", body)])
     title = make_report("title", "某区行政复议工作报告", [("一、概况", body)])
     ranked = [h.report.pk for h in search_reports("行政复议").page(0, 10)]

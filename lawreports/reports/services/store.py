@@ -8,6 +8,7 @@ from typing import Literal
 
 from django.db import IntegrityError, transaction
 
+from lawreports.analysis.services import analyse_report
 from lawreports.parsing.model import ParsedItem, ParsedReport, ParsedSection
 from lawreports.reports.models import Agency, Issue, Plan, Report, Section
 from lawreports.reports.services.regions import RegionPath, ensure_region_path
@@ -93,6 +94,7 @@ def _store(parsed: ParsedReport, *, source_file: str) -> StoreOutcome:
             status = "updated"
         kept += apply_structure(report, parsed)
     index_report(report)
+    analyse_report(report)
     return StoreOutcome(status, report, kept=kept)
 
 
