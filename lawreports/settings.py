@@ -9,6 +9,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from lawreports.security import DEFAULT_CSP
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lawreports.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,7 +91,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Waits instead of "database is locked" when a loader writes while pages are served.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
+    # IMMEDIATE: a transaction takes the write lock up front, so two loaders queue instead of
+    # failing at once on a read-to-write upgrade; WAL lets pages be read during a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=30, transaction_mode="IMMEDIATE", init_command="PRAGMA journal_mode=WAL;"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -106,7 +113,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 # Serve straight from static/ when collectstatic has not run (local use); production runs it.
 WHITENOISE_USE_FINDERS = not STATIC_ROOT.exists()
 STORAGES = {
@@ -125,11 +132,14 @@ LOGIN_URL = "admin:login"
 # Reports for year N are due before 1 April of year N+1 (2019 规定): the last on-time day.
 REPORT_DEADLINE_MONTH_DAY = (3, 31)
 
-if not DEBUG:
-    SESSION_COOKIE_HTTPONLY = True
-    X_FRAME_OPTIONS = "DENY"
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    SECURE_REFERRER_POLICY = "same-origin"
+# Headers for every response (lawreports.security adds Content-Security-Policy).
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Sent by lawreports.security (Django 5.2 has no CSP support); an empty value disables it.
+CONTENT_SECURITY_POLICY = os.environ.get("CONTENT_SECURITY_POLICY", DEFAULT_CSP)
 if env_flag("LAWREPORTS_PRODUCTION"):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -138,6 +148,7 @@ if env_flag("LAWREPORTS_PRODUCTION"):
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+    CSRF_COOKIE_HTTPONLY = True
 
 LOGGING = {
     "version": 1,
@@ -145,3 +156,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Read replicas: DATABASE_REPLICA_URLS (comma-separated PostgreSQL URLs) become aliases
+# replica_0, replica_1, …; lawreports.routers sends reads there and writes to "default".
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS")
+for _i, _url in enumerate(DATABASE_REPLICA_URLS):
+    DATABASES[f"replica_{_i}"] = dj_database_url.parse(
+        _url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60"))
+    )
+    DATABASES[f"replica_{_i}"]["TEST"] = {"MIRROR": "default"}
+if DATABASE_REPLICA_URLS:
+    DATABASE_ROUTERS = ["lawreports.routers.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "lawreports.routers.PrimaryAfterWriteMiddleware")  # before sessions

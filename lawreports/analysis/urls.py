@@ -1,2 +1,16 @@
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from lawreports.analysis import views
+from lawreports.analysis.feeds import ReportFeed
+from lawreports.analysis.sitemaps import SITEMAPS
+
 app_name = "analysis"
-urlpatterns: list = []
+urlpatterns = [
+    path("stats/timeliness/", views.timeliness, name="timeliness"),
+    path("agencies/<int:pk>/follow-through/", views.agency_follow_through, name="follow_through"),
+    path("export/<str:table>.<str:fmt>", views.export, name="export"),
+    path("feeds/reports.atom", ReportFeed(), name="feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/openapi.json", views.openapi, name="openapi"),
+]

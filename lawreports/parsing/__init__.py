@@ -1,6 +1,6 @@
 """The parsing half: a file in, a ParsedReport out. Pure Python, no Django.
 
-    from lawreports.parsing import parse_file, parse_bytes, parse_text, ParseError
+from lawreports.parsing import parse_file, parse_bytes, parse_text, ParseError
 """
 
 from lawreports.parsing.model import ParsedItem, ParsedReport, ParsedSection, ParseError

@@ -15,7 +15,9 @@ from lawreports.parsing.vocabulary import CHROME_RE, SENTENCE_END
 # zero-width and bidi marks, BOM, soft hyphen and web glyph junk (□ ■, private-use icons)
 # go. One regex pass: most characters need no change, str.translate would visit each.
 _SPACE_RE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_DROP_RE = re.compile("[\u00ad\u200b-\u200f\u2060\u202a-\u202e\ufeff\ufffc\u25a0\u25a1\ue000-\uf8ff]")
+_DROP_RE = re.compile(
+    "[\u00ad\u200b-\u200f\u2060\u202a-\u202e\ufeff\ufffc\u25a0\u25a1\ue000-\uf8ff]"
+)
 _CONTENT_RE = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uff10-\uff19\uff21-\uff5a]")
 _CHROME_MAX = 60
 

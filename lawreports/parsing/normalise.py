@@ -59,7 +59,7 @@ def count_cjk(text: str) -> int:
 
 
 def detect_script(original: str) -> str:
-    """"traditional" when a meaningful share of CJK characters change under t2s."""
+    """ "traditional" when a meaningful share of CJK characters change under t2s."""
     changed = 0
     for line in original.split("\n"):
         simplified = _T2S.convert(line) if CJK_RE.search(line) else line

@@ -104,8 +104,9 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         or (ag.canonical_agency(meta.publisher) if meta.publisher else None)
     )
     report_date = parts.signature_date or meta.written_on
-    year, year_sure = report_year(title_ana, opening, "\n".join(preamble_ana), report_date,
-                                  body_ana_text)
+    year, year_sure = report_year(
+        title_ana, opening, "\n".join(preamble_ana), report_date, body_ana_text
+    )
 
     title = "".join(title_lines)
     if not title:

@@ -109,9 +109,7 @@ REGION_SUFFIX_RE = re.compile(r"(省|自治区|市|州|盟|县|区|旗|乡|镇)$
 PARTY_RE = re.compile(r"^(中共|中国共产党)|(党委|党组|党工委|[省市县区旗]委)$")
 GOV_OFFICE_RE = re.compile(r"人民政府办公[室厅]$")
 GOV_RE = re.compile(r"(人民政府|街道办事处)$")
-DEPARTMENT_RE = re.compile(
-    r"(局|厅|委员会|委|办公室|办|中心|署|所|站|处|队|馆|会)$"
-)
+DEPARTMENT_RE = re.compile(r"(局|厅|委员会|委|办公室|办|中心|署|所|站|处|队|馆|会)$")
 # Words a department uses for itself ("我局") mapped to the name ending they imply.
 SELF_REFERENCES = {
     "我局": "局",
@@ -173,6 +171,7 @@ ITEM_END_RE = re.compile(r"[。;；!！?？]")
 
 # --- damage ----------------------------------------------------------------------------------
 DAMAGE_RE = re.compile(
-    r"\ufffd|\?\s*\?|[\u4e00-\u9fff]\?(?=[^\s\x00-\x7f])|锟斤拷|烫烫烫|屯屯屯|"
+    r"\ufffd|\?\s*\?|[\u4e00-\u9fff]\?(?=[^\s\x00-\x7f]|[!-/:-@][\u4e00-\u9fff])|"
+    r"锟斤拷|烫烫烫|屯屯屯|"
     r"[ÃÂåæçèéä][\u0080-\u00bf\u2018-\u203a]"
 )

@@ -120,6 +120,8 @@ class Report(models.Model):
     body_text = models.TextField("正文", blank=True)
     preamble = models.TextField("导语", blank=True)
     flags = models.JSONField("解析标记", default=list, blank=True)
+    # len(flags), denormalised: the review queue orders by it on every database.
+    flag_count = models.PositiveSmallIntegerField("标记数", default=0, db_index=True)
     curated_fields = models.JSONField("已人工校订的字段", default=list, blank=True)
     review_status = models.CharField(
         "审核状态", max_length=16, choices=REVIEW_CHOICES, default="unreviewed", db_index=True
@@ -146,6 +148,13 @@ class Report(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        self.flag_count = len(self.flags or [])
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "flags" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "flag_count"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("reports:detail", args=[self.pk])
 
@@ -167,6 +176,8 @@ class Section(models.Model):
     heading = models.CharField("标题", max_length=500)
     body = models.TextField("正文", blank=True)
     kind = models.CharField("类别", max_length=16, choices=SECTION_KIND_CHOICES, default="other")
+    # Set when a curator edits the section; a reload then keeps number, heading, body and kind.
+    curated = models.BooleanField("人工校订", default=False)
 
     class Meta:
         ordering = ["report", "order"]
@@ -178,12 +189,12 @@ class Section(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.heading}".strip()
 
+    def get_absolute_url(self) -> str:
+        return f"{self.report.get_absolute_url()}#{self.anchor}"
+
     @property
     def anchor(self) -> str:
         return f"s{self.order}"
-
-    def get_absolute_url(self) -> str:
-        return f"{self.report.get_absolute_url()}#{self.anchor}"
 
 
 class ReportItem(models.Model):

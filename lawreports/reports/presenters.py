@@ -1,12 +1,16 @@
-"""Shape selector results for templates and JSON: chips, page links, the API body."""
+"""Shape selector results for templates and JSON: chips, page links, the detail page, the API."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 
+from lawreports.parsing.normalise import to_simplified
+from lawreports.reports import selectors
+from lawreports.reports.models import Report
 from lawreports.reports.selectors import FACET_TITLES, Browse
 
 # Removing a region also removes the levels below it.
@@ -41,7 +45,8 @@ def chips(params: QueryDict, browse: Browse) -> list[dict[str, str]]:
         if not value:
             continue
         label = labels.get((name, value), value)
-        result.append({"name": title, "label": label, "remove_url": url_with(params, **{name: None})})
+        remove_url = url_with(params, **{name: None})
+        result.append({"key": name, "name": title, "label": label, "remove_url": remove_url})
     return result
 
 
@@ -51,6 +56,8 @@ def page_links(params: QueryDict, browse: Browse) -> dict[str, Any]:
 
     window = range(max(1, browse.page - 3), min(browse.pages, browse.page + 3) + 1)
     return {
+        # the first row's number on this page, for <ol start>
+        "start": (browse.page - 1) * selectors.PAGE_SIZE + 1,
         "previous": link(browse.page - 1) if browse.page > 1 else None,
         "next": link(browse.page + 1) if browse.page < browse.pages else None,
         "pages": [{"number": n, "url": link(n), "current": n == browse.page} for n in window],
@@ -98,3 +105,46 @@ def browse_json(request: HttpRequest, browse: Browse) -> dict[str, Any]:
 def _facet_key(name: str, value: Any) -> str:
     """Regions are keyed by name (the filter takes a name or a code); the rest by value."""
     return value.label if name in ("province", "prefecture", "county") else value.value
+
+
+# ---- the detail page -------------------------------------------------------------------
+
+
+def _beyond_headline(headline: str, text: str) -> str:
+    """What an item's text says beyond its headline; empty when it only repeats it."""
+    text = text.strip()
+    if text.startswith(headline):
+        text = text[len(headline) :].lstrip("。；;，,：:\n ")
+    elif headline in text and len(text) - len(headline) <= 12:
+        text = ""  # "一是{headline}；"
+    return text if len(text) > 12 else ""
+
+
+def curated_labels(report: Report) -> list[str]:
+    """Verbose names of the fields a curator corrected in the admin."""
+    labels = []
+    for name in report.curated_fields or []:
+        try:
+            labels.append(str(Report._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            labels.append(name)
+    return labels
+
+
+def simplify_detail(context: dict[str, Any]) -> dict[str, Any]:
+    """Convert what the selector leaves as written (metadata, item texts) in the simplified
+    view, so nothing on the page stays traditional; the written view gets lang=zh-Hant."""
+    report = context["report"]
+    convert = to_simplified if context.get("simplified") else (lambda s: s)
+    for item in [*context["issues"], *context["plans"]]:
+        item.display_headline = convert(getattr(item, "display_headline", item.headline))
+        item.display_more = convert(_beyond_headline(item.headline, item.text))
+    context["meta"] = {
+        name: convert(getattr(report, name) or "")
+        for name in ("index_no", "doc_no", "source", "addressed_to")
+    }
+    context["lang"] = (
+        "zh-Hant" if report.script == "traditional" and not context.get("simplified") else ""
+    )
+    context["curated"] = curated_labels(report)
+    return context

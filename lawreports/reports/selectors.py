@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
+from lawreports.analysis import facets as analysis_facets
+from lawreports.analysis.selectors import report_analysis
 from lawreports.parsing.normalise import to_simplified
-
 from lawreports.reports.filters import ReportFilter
 from lawreports.reports.models import (
     AGENCY_KIND_CHOICES,
@@ -24,7 +25,7 @@ from lawreports.reports.models import (
 from lawreports.search import search_reports
 
 PAGE_SIZE = 20
-SORTS = {"relevance": "相关度", "date": "日期", "region": "地区"}
+SORTS = {"relevance": "相关度", "date": "日期", "region": "地区", "figures": "具体数字"}
 LEVEL_LABELS = dict(LEVEL_CHOICES)
 KIND_LABELS = dict(AGENCY_KIND_CHOICES)
 
@@ -47,6 +48,11 @@ FACET_TITLES = {
     "level": "层级",
     "agency_kind": "机关类型",
     "has_issues": "自查问题",
+    "timeliness": "及时性",
+    "missing_part": "缺少部分",
+    "issue_theme": "问题主题",
+    "plan_theme": "计划主题",
+    "figures": "具体数字",
 }
 
 
@@ -105,14 +111,8 @@ def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = 
     if sort not in SORTS:
         sort = "date"
 
-    base: QuerySet[Report] = Report.objects.all()
-    message = None
-    searched = None
-    if query:
-        searched = search_reports(query, base, order="date" if sort == "date" else "relevance")
-        message = searched.message
-        base = searched.reports
-
+    base, searched = _searched(query, sort)
+    message = searched.message if searched is not None else None
     filtered = ReportFilter(params, queryset=base).qs
     count = filtered.count()
     pages = max(1, -(-count // page_size))
@@ -146,8 +146,30 @@ def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = 
     )
 
 
+def _searched(query: str, sort: str):
+    """The reports matching `query` (all when empty) and the search result, if any."""
+    base: QuerySet[Report] = Report.objects.all()
+    if not query:
+        return base, None
+    searched = search_reports(query, base, order="date" if sort == "date" else "relevance")
+    return searched.reports, searched
+
+
+def matching_reports(data: QueryDict | dict[str, Any]) -> tuple[QuerySet[Report], str | None]:
+    """Every report the list page would show for these parameters (all pages), in the
+    page's order except that relevance becomes date: for exports and feeds."""
+    params = _params(data)
+    query = params.get("q", "")
+    sort = params.get("sort") or "date"
+    base, searched = _searched(query, "date")
+    reports = ReportFilter(params, queryset=base).qs
+    return _ordered(reports, sort), searched.message if searched is not None else None
+
+
 def _ordered(reports: QuerySet[Report], sort: str) -> QuerySet[Report]:
     reports = reports.select_related("agency", "province", "prefecture", "county")
+    if sort == "figures":
+        return reports.order_by(F("analysis__figure_count").desc(nulls_last=True), "-year", "-pk")
     if sort == "region":
         return reports.order_by("province__code", "prefecture__code", "county__code", "-year", "pk")
     return reports.order_by("-year", "-published_on", "-pk")
@@ -172,7 +194,9 @@ def facet_counts(params: dict[str, str], base: QuerySet[Report]) -> dict[str, li
         others = {k: v for k, v in params.items() if k != name}
         reports = ReportFilter(others, queryset=base).qs.exclude(**{f"{column}__isnull": True})
         columns = [column] + ([label_column] if label_column else [])
-        rows = reports.values(*columns).annotate(n=Count("pk")).order_by(*_facet_order(name, column))
+        rows = (
+            reports.values(*columns).annotate(n=Count("pk")).order_by(*_facet_order(name, column))
+        )
         facets[name] = [
             FacetValue(
                 value=str(row[column]),
@@ -184,6 +208,26 @@ def facet_counts(params: dict[str, str], base: QuerySet[Report]) -> dict[str, li
             if row[column] not in ("", None)
         ]
     facets["has_issues"] = _has_issues_facet(params, base)
+    facets.update(_analysis_facets(params, base))
+    return facets
+
+
+def _analysis_facets(params: dict[str, str], base: QuerySet[Report]) -> dict[str, list[FacetValue]]:
+    counters = {
+        "timeliness": analysis_facets.timeliness,
+        "missing_part": analysis_facets.missing_parts,
+        "issue_theme": lambda reports: analysis_facets.themes(reports, "issue"),
+        "plan_theme": lambda reports: analysis_facets.themes(reports, "plan"),
+        "figures": analysis_facets.figure_buckets,
+    }
+    facets = {}
+    for name, count in counters.items():
+        others = {k: v for k, v in params.items() if k != name}
+        reports = ReportFilter(others, queryset=base).qs
+        facets[name] = [
+            FacetValue(value, label, n, params.get(name) == value)
+            for value, label, n in count(reports)
+        ]
     return facets
 
 
@@ -268,6 +312,7 @@ def report_detail(pk: int, *, simplified: bool = False) -> dict[str, Any]:
         "plans": plans,
         "other_years": other_years,
         "simplified": simplified and report.script == "traditional",
+        "analysis": report_analysis(report, issues=issues, plans=plans),
     }
 
 
@@ -287,11 +332,16 @@ def region_overview(region: Region) -> dict[str, Any]:
     by_year: dict[int | None, list[Report]] = {}
     for report in reports:
         by_year.setdefault(report.year, []).append(report)
-    children = (
-        Region.objects.filter(parent=region)
-        .annotate(n=Count("reports", distinct=True))
-        .order_by("code")
+    # Count through the denormalised path: a prefecture's reports include its counties'.
+    below = {"province": "prefecture", "prefecture": "county", "county": "township"}
+    child_counts = (
+        dict(reports.order_by().values_list(f"{below[column]}__code").annotate(n=Count("pk")))
+        if column in below
+        else {}
     )
+    children = list(Region.objects.filter(parent=region).order_by("code"))
+    for child in children:
+        child.n = child_counts.get(child.code, 0)
     return {
         "region": region,
         "ancestors": region.ancestors()[:-1],

@@ -2,24 +2,34 @@
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from lawreports.reports import selectors
+from lawreports.reports.charts import province_bars, year_bars
 from lawreports.reports.models import Region
-from lawreports.reports.presenters import browse_json, chips, page_links
+from lawreports.reports.presenters import browse_json, chips, page_links, simplify_detail
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "reports/home.html", selectors.archive_overview())
+    context = selectors.archive_overview()
+    context["year_bars"] = year_bars(context["per_year"])
+    context["province_bars"] = province_bars(context["per_province"])
+    return render(request, "reports/home.html", context)
 
 
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
     browse = selectors.browse_reports(request.GET)
+    query = request.GET.get("q", "").strip()
+    chosen = chips(request.GET, browse)
     context = {
         "browse": browse,
-        "chips": chips(request.GET, browse),
+        "chips": chosen,
+        "filter_count": sum(chip["key"] != "q" for chip in chosen),
+        "clear_url": reverse("reports:list") + (f"?{urlencode({'q': query})}" if query else ""),
         "page_links": page_links(request.GET, browse),
         "sorts": selectors.SORTS,
     }
@@ -29,7 +39,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = selectors.report_detail(pk, simplified=request.GET.get("script") == "simplified")
-    return render(request, "reports/detail.html", context)
+    return render(request, "reports/detail.html", simplify_detail(context))
 
 
 @require_GET
@@ -41,12 +51,18 @@ def report_original(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     region = get_object_or_404(Region.objects.select_related("parent__parent__parent"), code=code)
-    return render(request, "reports/region.html", selectors.region_overview(region))
+    context = selectors.region_overview(region)
+    context["year_bars"] = year_bars(
+        [{"year": year, "n": len(reports)} for year, reports in context["by_year"] if year]
+    )
+    return render(request, "reports/region.html", context)
 
 
 @require_GET
 def year_detail(request: HttpRequest, year: int) -> HttpResponse:
-    return render(request, "reports/year.html", selectors.year_overview(year))
+    context = selectors.year_overview(year)
+    context["province_bars"] = province_bars(list(context["per_province"]), year=year)
+    return render(request, "reports/year.html", context)
 
 
 @require_GET

@@ -34,6 +34,16 @@ class Piece:
     text: str  # normalised, whitespace-free
     grams: tuple[str, ...]  # empty when the piece has a single letter/digit
 
+    @property
+    def is_word(self) -> bool:
+        """Letters/digits only: the piece can also be looked up as an indexed word."""
+        return len(self.text) > 1 and self.text.isalnum()
+
+    @property
+    def exact_by_grams(self) -> bool:
+        """A two-character piece is its own bigram: the index alone is exact."""
+        return self.is_word and len(self.text) == 2
+
 
 @dataclass(frozen=True)
 class Term:

@@ -22,6 +22,8 @@ _t2s = opencc.OpenCC("t2s")
 _words_lock = threading.Lock()
 _words_loaded = False
 _WHITESPACE = re.compile(r"\s+")
+_WORDY = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum, without the underscore)
+_RUNS = re.compile(r"[^\W_]{2,}")
 
 
 class _CharMap(dict):
@@ -56,7 +58,7 @@ def compact(text: str) -> str:
 
 
 def is_wordy(token: str) -> bool:
-    return any(ch.isalnum() for ch in token)
+    return _WORDY.search(token) is not None
 
 
 def load_words() -> None:
@@ -78,12 +80,11 @@ def load_words() -> None:
 def tokens(text: str) -> list[str]:
     """Search-mode words of `text` (normalised here), punctuation and whitespace dropped."""
     load_words()
+    wordy = _WORDY.search
     return [
         tok
         for tok in rjieba.cut_for_search(normalize(text))
-        if len(tok) <= MAX_TOKEN_CHARS and is_wordy(tok) and not tok.isspace()
-        for tok in [tok.strip()]
-        if tok
+        if wordy(tok) and len(tok) <= MAX_TOKEN_CHARS and not tok[0].isspace()
     ]
 
 
@@ -91,12 +92,6 @@ def grams(compact_text: str) -> set[str]:
     """Character bigrams inside runs of letters and digits: every substring of two or more
     such characters has all its bigrams here, which makes phrase retrieval exact."""
     out: set[str] = set()
-    prev = ""
-    for ch in compact_text:
-        if ch.isalnum():
-            if prev:
-                out.add(prev + ch)
-            prev = ch
-        else:
-            prev = ""
+    for run in _RUNS.findall(compact_text):
+        out.update(map(str.__add__, run, run[1:]))
     return out

@@ -77,8 +77,10 @@ class SearchResult:
         else:
             filtered = self.reports.order_by().values("pk").query.sql_with_params()
             ranked = get_backend().ranked(filtered, self.parsed, offset, limit)
-            by_id = Report.objects.select_related("agency", "region").in_bulk(
-                [pk for pk, _ in ranked]
+            by_id = (
+                Report.objects.select_related("agency", "region")
+                .defer("original_text", "body_text")  # tens of KB each; lists never show them
+                .in_bulk([pk for pk, _ in ranked])
             )
             scored = [(by_id[pk], score) for pk, score in ranked if pk in by_id]
         return self._hits(scored)

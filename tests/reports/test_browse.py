@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -29,7 +31,10 @@ def test_list_shows_all_reports_with_their_metadata(client, seeded):
         ({"province": "530000", "level": "county"}, {"000_bfee8bb3aceb5354.txt"}),
         ({"prefecture": "410100"}, {"003_5a7ed637e8473e00.txt"}),
         ({"county": "150525"}, {"001_acf98a436d4acf9f.txt"}),
-        ({"agency_kind": "government_office"}, {"000_bfee8bb3aceb5354.txt", "004_17ca6f33bb420750.txt"}),
+        (
+            {"agency_kind": "government_office"},
+            {"000_bfee8bb3aceb5354.txt", "004_17ca6f33bb420750.txt"},
+        ),
         ({"year": "2019"}, set()),
     ],
 )
@@ -113,3 +118,82 @@ def test_home_region_and_year_pages_render(client, seeded):
         assert page.status_code == 200 and report.title in page.content.decode()
     year = client.get(reverse("reports:year", args=[2022]))
     assert year.status_code == 200 and report.title in year.content.decode()
+
+
+@pytest.mark.parametrize(
+    "stored, shown",
+    [
+        ("一", "一、"),
+        ("十二", "十二、"),
+        ("(一)", "（一）"),
+        ("1", "1."),
+        ("(1)", "（1）"),
+        ("第一部分", "第一部分　"),
+        ("①", "①"),
+        ("", ""),
+    ],
+)
+def test_section_numbers_display_as_printed(stored, shown):
+    from lawreports.reports.templatetags.report_tags import section_label
+
+    assert section_label(stored) == shown
+
+
+def test_detail_numbers_outline_and_headings_naturally(client, seeded):
+    html = client.get(seeded["002_76b488e6cb161437.txt"].get_absolute_url()).content.decode()
+    assert "一、本年度推进法治政府建设的主要举措和成效" in html
+    assert "（一）统筹推进法治政府建设" in html
+    assert "(一)" not in html and "一、、" not in html
+    assert 'href="/reports/' in html and "original.txt" in html
+
+
+def test_simplified_view_leaves_nothing_traditional(client, seeded):
+    from lawreports.parsing.normalise import to_simplified
+
+    report = seeded["004_17ca6f33bb420750.txt"]
+    html = client.get(report.get_absolute_url(), {"script": "simplified"}).content.decode()
+    article = html[html.index("<article") : html.index("</article>")]
+    assert 'lang="zh-Hant"' not in article
+    changed = [(a, b) for a, b in zip(article, to_simplified(article), strict=False) if a != b]
+    assert not changed
+    written = client.get(report.get_absolute_url()).content.decode()
+    assert '<article class="report-detail" lang="zh-Hant">' in written
+
+
+def test_chips_remove_a_filter_and_the_levels_below_it(client, seeded):
+    response = client.get(
+        reverse("reports:list"), {"q": "法治", "province": "530000", "prefecture": "530600"}
+    )
+    chips = {chip["key"]: chip for chip in response.context["chips"]}
+    assert chips["province"]["label"] == "云南省" and chips["prefecture"]["label"] == "昭通市"
+    remove_province = chips["province"]["remove_url"]
+    assert "province" not in remove_province and "prefecture" not in remove_province
+    assert "q=" in remove_province
+    html = response.content.decode()
+    assert "移除条件 地市：昭通市" in html and "清除全部筛选" in html
+
+
+def test_search_results_show_highlighted_sections_linking_to_anchors(client, seeded):
+    html = client.get(reverse("reports:list"), {"q": "行政复议"}).content.decode()
+    assert "<mark>行政复议</mark>" in html
+    assert re.search(r'<p class="snippet"><a href="/reports/\d+/#s\d+">', html)
+
+
+def test_home_charts_link_years_and_provinces(client, seeded):
+    html = client.get(reverse("reports:home")).content.decode()
+    assert html.count("<svg") == 2
+    for path in ("/years/2020/", "/years/2021/", "/years/2023/", "/regions/530000/"):
+        assert f'href="{path}"' in html  # 2021 has no reports: a gap, not a missing column
+    assert "2021年：0 份" in html
+
+
+def test_region_page_counts_reports_below_each_child(client, seeded):
+    children = client.get(reverse("reports:region", args=["530000"])).context["children"]
+    assert {c.name: c.n for c in children} == {"昭通市": 1, "红河哈尼族彝族自治州": 1}
+
+
+@pytest.mark.parametrize("path", ["/", "/reports/?q=行政复议", "/reports/", "/years/2022/"])
+def test_pages_reference_nothing_outside_the_app(client, seeded, path):
+    html = client.get(path).content.decode()
+    assert not re.search(r"""(?:src|href|action)=["']?(?:[a-z]+:|//)""", html, re.I)
+    assert "<script" in html and 'src="/static/js/site.js"' in html

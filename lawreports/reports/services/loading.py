@@ -12,6 +12,8 @@ from lawreports.reports.services.store import StoreOutcome, store_report
 
 # Extensions taken when a folder is given; a file named explicitly is always tried.
 REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ""}
+# Real reports are tens of KB; parsing and indexing take ~70 bytes of memory per byte of file.
+MAX_REPORT_BYTES = 5 * 1024 * 1024
 
 
 @dataclass
@@ -48,6 +50,8 @@ def report_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def load_file(path: Path) -> StoreOutcome:
     """Parse and store one file; raises ParseError (or a database error) on failure."""
+    if (size := path.stat().st_size) > MAX_REPORT_BYTES:
+        raise ParseError(f"file too large ({size} bytes; the limit is {MAX_REPORT_BYTES})")
     parsed = parse_file(path)
     return store_report(parsed, source_file=path.name)
 

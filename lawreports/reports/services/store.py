@@ -41,6 +41,10 @@ PARSED_FIELDS = (
     "preamble",
     "flags",
 )
+# The region path moves as one: a curated region keeps its province…township with it.
+REGION_FIELDS = ("region", "province", "prefecture", "county", "township")
+# Names in Report.curated_fields that lock a whole list (a curator added, deleted or reordered).
+ITEM_LISTS = ("issues", "plans")
 
 
 @dataclass
@@ -51,12 +55,13 @@ class StoreOutcome:
     duplicate_of: str | None = None
 
 
-def store_report(parsed: ParsedReport, *, source_file: str) -> StoreOutcome:
+def store_report(parsed: ParsedReport, *, source_file: str, force: bool = False) -> StoreOutcome:
     """Write one report in its own transaction; a concurrent loader of the same file loses
-    the race cleanly and reports "unchanged"."""
+    the race cleanly and reports "unchanged". `force` re-applies a parse of unchanged content
+    (a re-parse with a newer parser); curated values are kept either way."""
     try:
         with transaction.atomic():
-            return _store(parsed, source_file=source_file)
+            return _store(parsed, source_file=source_file, force=force)
     except IntegrityError:
         # Another loader inserted the same file or content between our read and our write.
         existing = Report.objects.filter(content_hash=parsed.content_hash).first()
@@ -67,9 +72,9 @@ def store_report(parsed: ParsedReport, *, source_file: str) -> StoreOutcome:
         return StoreOutcome("duplicate", None, duplicate_of=existing.source_file)
 
 
-def _store(parsed: ParsedReport, *, source_file: str) -> StoreOutcome:
+def _store(parsed: ParsedReport, *, source_file: str, force: bool) -> StoreOutcome:
     report = Report.objects.select_for_update().filter(source_file=source_file).first()
-    if report is not None and report.content_hash == parsed.content_hash:
+    if report is not None and report.content_hash == parsed.content_hash and not force:
         return StoreOutcome("unchanged", report)
     twin = Report.objects.filter(content_hash=parsed.content_hash).first()
     if twin is not None and twin != report:
@@ -84,8 +89,9 @@ def _store(parsed: ParsedReport, *, source_file: str) -> StoreOutcome:
             report.save()
             status: Status = "loaded"
         else:
+            locked = curated_report_fields(report)
             for name, value in values.items():
-                if name in report.curated_fields:
+                if name in locked:
                     kept.append(name)
                 else:
                     setattr(report, name, value)
@@ -96,6 +102,14 @@ def _store(parsed: ParsedReport, *, source_file: str) -> StoreOutcome:
     index_report(report)
     analyse_report(report)
     return StoreOutcome(status, report, kept=kept)
+
+
+def curated_report_fields(report: Report) -> set[str]:
+    """Parsed fields a reload must leave alone."""
+    locked = set(report.curated_fields or [])
+    if locked & set(REGION_FIELDS):
+        locked |= set(REGION_FIELDS)
+    return locked
 
 
 def _report_values(parsed: ParsedReport, regions: RegionPath) -> dict[str, object]:
@@ -165,8 +179,10 @@ def apply_structure(report: Report, parsed: ParsedReport) -> list[str]:
     """Bring sections, issues and plans in line with the parse.
 
     Sections are updated in place by position so their ids (and links to them) survive a
-    reload. A category of items with any curated entry belongs to the curator: it is kept
-    whole and re-attached to the best matching new section. Returns what was kept.
+    reload; a curated section keeps its number, heading, body and kind, and is never dropped.
+    A list of items that a curator touched (any curated item, or the list named in
+    curated_fields after an add, delete or reorder) is kept whole and re-attached to the best
+    matching new section. Returns what was kept.
     """
     flat = flatten_sections(parsed.sections)
     if not flat:
@@ -176,34 +192,42 @@ def apply_structure(report: Report, parsed: ParsedReport) -> list[str]:
     old_identity = {s.pk: (s.heading, s.kind) for s in old.values()}
     by_path: dict[tuple[int, ...], Section] = {}
     saved: list[Section] = []
+    kept: list[str] = []
     for order, (node, parent_pos, depth, path) in enumerate(flat):
         section = old.get(order) or Section(report=report, order=order)
         section.parent = saved[parent_pos] if parent_pos is not None else None
         section.depth = depth
-        section.number = node.number[:16]
-        section.heading = node.heading[:500]
-        section.body = node.body
-        section.kind = node.kind
+        if not section.curated:
+            section.number = node.number[:16]
+            section.heading = node.heading[:500]
+            section.body = node.body
+            section.kind = node.kind
         section.save()
         saved.append(section)
         by_path[path] = section
+    stale = [s for order, s in old.items() if order >= len(flat)]
+    if any(s.curated for s in old.values()):
+        kept.append("sections")
 
-    kept: list[str] = []
     for model, items, label in ((Issue, parsed.issues, "issues"), (Plan, parsed.plans, "plans")):
-        existing = model.objects.filter(report=report)
-        curated = [item for item in existing if item.curated]
-        if curated:
-            for item in curated:
-                item.section = _closest_section(old_identity.get(item.section_id), saved)
+        existing = list(model.objects.filter(report=report))
+        if label in (report.curated_fields or []) or any(item.curated for item in existing):
+            keep_sections = saved + [s for s in stale if s.curated]
+            for item in existing:
+                item.section = _closest_section(old_identity.get(item.section_id), keep_sections)
                 item.save(update_fields=["section"])
-            existing.filter(curated=False).delete()
             kept.append(label)
         else:
-            existing.delete()
+            model.objects.filter(report=report).delete()
             model.objects.bulk_create(_items(model, report, items, by_path, saved))
 
-    stale = [s.pk for order, s in old.items() if order >= len(flat)]
-    Section.objects.filter(pk__in=stale).delete()
+    dropped = {s.pk for s in stale if not s.curated}
+    for section in stale:
+        if section.curated and section.parent_id in dropped:
+            # Its parent goes; lift it to the top rather than let the delete cascade to it.
+            section.parent, section.depth = None, 0
+            section.save(update_fields=["parent", "depth"])
+    Section.objects.filter(pk__in=dropped).delete()
     report.issue_count = Issue.objects.filter(report=report).count()
     report.plan_count = Plan.objects.filter(report=report).count()
     report.save(update_fields=["issue_count", "plan_count"])

@@ -1,28 +1,35 @@
+import re
+
 from django import template
 
 register = template.Library()
 
-BAR_MAX = 170  # pixels of the longest bar in a 320-wide chart
+# The parser stores bare labels ("一", "(一)", "1", "(1)", "第一部分", "①"); readers expect
+# the punctuation the reports print.
+_CN_DIGITS = re.compile(r"[一二三四五六七八九十百零〇]+")
+_PAREN = re.compile(r"\((.+)\)")
 
 
 @register.filter
-def max_count(rows) -> int:
-    return max((row["n"] for row in rows), default=0)
-
-
-@register.filter
-def bar_width(value: int, maximum: int) -> int:
-    return max(1, round(BAR_MAX * value / maximum)) if maximum else 0
+def section_label(number: str) -> str:
+    """'一' → '一、', '(一)' → '（一）', '1' → '1.', '(1)' → '（1）'; others as stored."""
+    number = (number or "").strip()
+    if not number:
+        return ""
+    if m := _PAREN.fullmatch(number):
+        return f"（{m[1]}）"
+    if _CN_DIGITS.fullmatch(number):
+        return f"{number}、"
+    if number.isascii() and number.isdigit():  # "①".isdigit() is true too
+        return f"{number}."
+    if number.startswith("第"):
+        return f"{number}　"
+    return number
 
 
 @register.filter
 def mul(value: int, factor: int) -> int:
     return value * factor
-
-
-@register.filter
-def chart_height(count: int) -> int:
-    return max(22, count * 22)
 
 
 @register.simple_tag

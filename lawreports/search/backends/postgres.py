@@ -19,7 +19,7 @@ MAX_POSITIONS_PER_LEXEME = 255
 RANK_WEIGHTS = "{0.01,0.2,0.4,1.0}"
 # Ranking reads every candidate's vector back from TOAST; rank only this many matches, picked
 # title/heading matches first (the small `head` vector), then newest.
-RANK_CANDIDATES = 1000
+RANK_CANDIDATES = 300
 
 
 def lexeme(token: str) -> str:
@@ -80,10 +80,21 @@ class PostgresBackend(SearchBackend):
     def piece_sql(self, piece: Piece) -> tuple[str, Params]:
         if not piece.grams:
             return "strpos(d.text, %s) > 0", [piece.text]
-        # The GIN index narrows to reports holding every bigram; strpos makes it exact.
+        grams = tsquery_literal(piece.grams, "&")
+        if piece.exact_by_grams:
+            return "d.vector @@ %s::tsquery", [grams]
+        if not piece.is_word:
+            # The GIN index narrows to reports holding every bigram; strpos makes it exact.
+            return "(d.vector @@ %s::tsquery AND strpos(d.text, %s) > 0)", [grams, piece.text]
+        # Reports holding the piece as an indexed word match from the index alone (no TOAST
+        # read); only the rest (crossing word boundaries) pay for reading the text.
+        word = lexeme(piece.text)
         return (
-            "(d.vector @@ %s::tsquery AND strpos(d.text, %s) > 0)",
-            [tsquery_literal(piece.grams, "&"), piece.text],
+            f"d.report_id IN (SELECT x.report_id FROM {self.table} x "
+            "WHERE x.vector @@ %s::tsquery "
+            f"UNION ALL SELECT x.report_id FROM {self.table} x "
+            "WHERE x.vector @@ %s::tsquery AND strpos(x.text, %s) > 0)",
+            [word, f"{grams} & !{word}", piece.text],
         )
 
     def ranked(

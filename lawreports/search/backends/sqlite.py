@@ -66,11 +66,14 @@ class SqliteBackend(SearchBackend):
         if not piece.grams:
             return "instr(d.text, %s) > 0", [piece.text]
         match = " AND ".join(fts_token(g) for g in piece.grams)
-        return (
-            f"(d.report_id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) "
-            "AND instr(d.text, %s) > 0)",
-            [match, piece.text],
-        )
+        in_fts = f"d.report_id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+        if piece.exact_by_grams:
+            return in_fts, [match]
+        verified = f"({in_fts} AND instr(d.text, %s) > 0)"
+        if not piece.is_word:
+            return verified, [match, piece.text]
+        # An indexed word needs no check; OR short-circuits before instr.
+        return f"({in_fts} OR {verified})", [fts_token(piece.text), match, piece.text]
 
     def ranked(
         self, filtered: tuple[str, Params], query: ParsedQuery, offset: int, limit: int

@@ -1,0 +1,48 @@
+#!/bin/sh
+# Load test: gunicorn (2 sync workers, production settings) on PostgreSQL, wrk at 50 clients.
+#   bench/load/run.sh [DURATION] [CONNECTIONS]     (defaults 60s 50; database lr_load)
+# Rebuilds database lr_load: seeds + 400 generated reports. Prints wrk's report and a SUMMARY.
+set -eu
+cd "$(dirname "$0")/../.."
+DURATION=${1:-60s}
+CONNECTIONS=${2:-50}
+PORT=${PORT:-8765}
+DB=${LOAD_DB:-lr_load}
+WORK=$(mktemp -d)
+PY=.venv/bin/python
+export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
+export LAWREPORTS_PRODUCTION=1 SECRET_KEY="load-test-$(date +%s)-not-a-real-secret-key-000000000"
+export STATIC_ROOT="$WORK/static" GUNICORN_ACCESS_LOG="" WEB_CONCURRENCY=2
+export GUNICORN_BIND="127.0.0.1:$PORT"
+
+psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+$PY manage.py migrate -v0
+$PY bench/load/make_corpus.py "$WORK/corpus" 400
+$PY manage.py load_reports seeds "$WORK/corpus"
+$PY manage.py check_integrity
+$PY manage.py collectstatic --no-input -v0
+
+# A third each: the search page, the API, detail pages (every report).
+{
+  for q in 行政复议 法治政府 执法 规范性文件 '"市人民政府"' 普法 執法 '法律顾问 -督查' '复议 OR 诉讼'; do
+    for extra in "" "&year=2021" "&level=county" "&page=2" "&sort=date"; do
+      echo "/reports/?q=$q$extra"
+      echo "/api/reports?q=$q$extra"
+    done
+  done
+  psql -h 127.0.0.1 -U postgres -At "$DB" -c "SELECT '/reports/' || id || '/' FROM reports_report"
+  echo "/reports/"; echo "/api/reports?year=2022&province=云南省"
+} | $PY -c 'import sys, urllib.parse as u
+for line in sys.stdin:
+    print(u.quote(line.strip(), safe="/?=&-"))' | shuf --random-source=/dev/zero >"$WORK/urls"
+
+.venv/bin/gunicorn -c gunicorn.conf.py lawreports.wsgi &
+SERVER=$!
+trap 'kill $SERVER; rm -rf "$WORK"' EXIT
+until curl -sf -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:$PORT/reports/"; do sleep 0.5; done
+# Warm each worker (segmenter dictionary, connection), then measure.
+WRK_URLS="$WORK/urls" wrk -t2 -c4 -d5s -s bench/load/rotate.lua "http://127.0.0.1:$PORT" >/dev/null
+echo "urls: $(wc -l <"$WORK/urls"), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+WRK_URLS="$WORK/urls" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency \
+  -s bench/load/rotate.lua "http://127.0.0.1:$PORT"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

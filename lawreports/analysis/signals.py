@@ -1,0 +1,26 @@
+"""Keep derived data in step with curators' edits in the admin."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from lawreports.reports.models import Issue, Plan, Report
+
+
+@receiver(post_save, sender=Report, dispatch_uid="analysis_report_dates")
+def report_saved(sender, instance: Report, update_fields=None, **kwargs) -> None:
+    if update_fields and not {"year", "published_on", "report_date"} & set(update_fields):
+        return
+    from lawreports.analysis.services import refresh_timeliness
+
+    refresh_timeliness(instance)
+
+
+@receiver(post_save, sender=Issue, dispatch_uid="analysis_issue_themes")
+@receiver(post_save, sender=Plan, dispatch_uid="analysis_plan_themes")
+def item_saved(sender, instance, created: bool = False, **kwargs) -> None:
+    """A curator's new or edited issue/plan gets its themes now, not at the next full run."""
+    from lawreports.analysis.services import retag_item
+
+    retag_item(instance)

@@ -1,0 +1,84 @@
+"""Reads go to a replica, writes (and reads that must see them) to the primary.
+
+"replica_0" is configured here as Django's test mirror of "default": a second connection to
+the same test database, which is what a streaming replica looks like to the application.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.db import connections, transaction
+from django.http import HttpResponse
+from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from lawreports.reports.models import Region
+from lawreports.routers import PIN_COOKIE, PrimaryAfterWriteMiddleware, ReplicaRouter
+
+ROUTERS = ["lawreports.routers.ReplicaRouter"]
+REPLICA = "replica_0"  # declared as a TEST MIRROR of default in conftest.py
+
+
+@pytest.fixture
+def replica() -> Iterator[str]:
+    """Route through ReplicaRouter; replica_0 is the TEST MIRROR declared in conftest.py."""
+    with override_settings(DATABASE_ROUTERS=ROUTERS):
+        yield REPLICA
+
+
+def _sql_on(alias: str, action) -> list[str]:
+    with CaptureQueriesContext(connections[alias]) as captured:
+        action()
+    return [q["sql"] for q in captured.captured_queries]
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "replica_0"])
+def test_reads_go_to_the_replica_and_writes_to_the_primary(replica):
+    on_primary = _sql_on(
+        "default", lambda: Region.objects.create(code="530000", name="云南省", level="province")
+    )
+    assert any(sql.startswith("INSERT") for sql in on_primary)
+
+    read = []
+    on_replica = _sql_on(replica, lambda: read.extend(Region.objects.filter(code="530000")))
+    assert [r.name for r in read] == ["云南省"]  # committed on the primary, seen on the mirror
+    assert any("reports_region" in sql for sql in on_replica)
+    assert Region.objects.all().db == replica
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "replica_0"])
+def test_reads_inside_a_write_transaction_stay_on_the_primary(replica):
+    with transaction.atomic():
+        Region.objects.create(code="110000", name="北京市", level="province")
+        on_replica = _sql_on(replica, lambda: Region.objects.get(code="110000"))
+    assert on_replica == []  # the replica could not have seen the uncommitted row
+
+
+def test_router_without_replicas_uses_the_primary(monkeypatch):
+    monkeypatch.setattr("lawreports.routers.replica_aliases", lambda: [])
+    router = ReplicaRouter()
+    assert router.db_for_read(Region) == "default"
+    assert router.db_for_write(Region) == "default"
+    assert router.allow_migrate("default", "reports")
+    assert not router.allow_migrate("replica_0", "reports")
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "replica_0"])
+def test_a_writing_request_and_the_next_ones_read_from_the_primary(replica):
+    seen: list[str] = []
+
+    def view(request) -> HttpResponse:
+        seen.append(Region.objects.all().db)
+        return HttpResponse("ok")
+
+    middleware = PrimaryAfterWriteMiddleware(view)
+    factory = RequestFactory()
+    response = middleware(factory.post("/admin/"))
+    assert PIN_COOKIE in response.cookies
+    follow = factory.get("/reports/")
+    follow.COOKIES[PIN_COOKIE] = response.cookies[PIN_COOKIE].value
+    middleware(follow)
+    middleware(factory.get("/reports/"))  # another client: no cookie
+    assert seen == ["default", "default", replica]

@@ -1,0 +1,157 @@
+"""The admin: who gets in, the review queue, the actions and their history."""
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.models import DELETION, LogEntry
+from django.urls import reverse
+
+from lawreports.reports.models import Agency, Report
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "admin:reports_report_changelist"
+FLAGGED = {"001_acf98a436d4acf9f.txt", "003_5a7ed637e8473e00.txt", "004_17ca6f33bb420750.txt"}
+
+
+@pytest.fixture
+def staff(client, django_user_model):
+    user = django_user_model.objects.create_superuser("curator", "c@example.com", "pw")
+    client.force_login(user)
+    return user
+
+
+def history(obj) -> list[str]:
+    entries = LogEntry.objects.filter(
+        object_id=str(obj.pk), content_type__model=obj._meta.model_name
+    )
+    return [entry.get_change_message() for entry in entries]
+
+
+def test_anonymous_users_are_sent_to_the_login_page(client, seeded):
+    report = next(iter(seeded.values()))
+    for url in (reverse("admin:index"), reverse("admin:reports_report_change", args=[report.pk])):
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_non_staff_users_cannot_reach_the_admin(client, django_user_model, seeded):
+    client.force_login(django_user_model.objects.create_user("reader", password="pw"))
+    response = client.get(reverse(CHANGELIST))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    report = next(iter(seeded.values()))
+    response = client.post(reverse("admin:reports_report_change", args=[report.pk]), {"title": "x"})
+    assert response.status_code == 302
+    assert Report.objects.get(pk=report.pk).title != "x"
+
+
+def test_public_pages_reject_writes(client, seeded):
+    report = next(iter(seeded.values()))
+    for url in (
+        reverse("reports:home"),
+        reverse("reports:list"),
+        reverse("reports:detail", args=[report.pk]),
+        reverse("reports:original", args=[report.pk]),
+    ):
+        assert client.post(url, {"title": "x"}).status_code == 405, url
+
+
+def test_review_queue_lists_flagged_reports_first(client, staff, seeded):
+    response = client.get(reverse(CHANGELIST))
+    rows = list(response.context["cl"].result_list)
+    counts = [r.flag_count for r in rows]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 2
+    assert rows[0].source_file == "004_17ca6f33bb420750.txt"
+    assert all(r.flag_count == len(r.flags) for r in rows)
+
+
+@pytest.mark.parametrize(
+    "flag, files",
+    [
+        ("title_inferred", FLAGGED),
+        ("encoding_damage", {"004_17ca6f33bb420750.txt"}),
+        ("region_unresolved", set()),
+        ("any", FLAGGED),
+        ("none", {"000_bfee8bb3aceb5354.txt", "002_76b488e6cb161437.txt"}),
+    ],
+)
+def test_flag_filter(client, staff, seeded, flag, files):
+    response = client.get(reverse(CHANGELIST), {"flag": flag})
+    assert response.status_code == 200
+    assert {r.source_file for r in response.context["cl"].result_list} == files
+
+
+def test_mark_reviewed_action_records_who_when_and_history(client, staff, seeded):
+    chosen = [seeded["001_acf98a436d4acf9f.txt"], seeded["004_17ca6f33bb420750.txt"]]
+    data = {"action": "mark_reviewed", ACTION_CHECKBOX_NAME: [r.pk for r in chosen]}
+    assert client.post(reverse(CHANGELIST), data).status_code == 302
+    for report in chosen:
+        report.refresh_from_db()
+        assert report.review_status == "reviewed"
+        assert report.reviewed_by == staff and report.reviewed_at is not None
+        assert any("marked reviewed" in m for m in history(report))
+    assert Report.objects.filter(review_status="unreviewed").count() == 3
+    response = client.get(reverse(CHANGELIST), {"review_status__exact": "unreviewed"})
+    assert response.context["cl"].result_count == 3
+
+
+def test_reparse_action_refreshes_parsed_values_but_keeps_curated_ones(client, staff, seeded):
+    report = seeded["002_76b488e6cb161437.txt"]
+    sections = list(report.sections.values_list("pk", flat=True))
+    Report.objects.filter(pk=report.pk).update(
+        year=1999, source="过时", title="校订标题", curated_fields=["title"]
+    )
+    data = {"action": "reparse", ACTION_CHECKBOX_NAME: [report.pk]}
+    assert client.post(reverse(CHANGELIST), data).status_code == 302
+    report.refresh_from_db()
+    assert report.year == 2020 and report.source == "昭通市司法局"
+    assert report.title == "校订标题"
+    assert list(report.sections.values_list("pk", flat=True)) == sections  # ids stable
+    assert report.issue_count == 3
+    assert any("re-parsed" in m and "title" in m for m in history(report))
+
+
+def test_merge_agencies_moves_every_report_and_logs_it(client, staff, seeded):
+    keep = seeded["002_76b488e6cb161437.txt"].agency
+    twin = Agency.objects.create(name="昭通市政府", kind="government", level="prefecture")
+    moved = [seeded["000_bfee8bb3aceb5354.txt"], seeded["001_acf98a436d4acf9f.txt"]]
+    Report.objects.filter(pk__in=[r.pk for r in moved]).update(agency=twin)
+    url = reverse("admin:reports_agency_changelist")
+    selected = {"action": "merge", ACTION_CHECKBOX_NAME: [keep.pk, twin.pk]}
+
+    confirm = client.post(url, selected)
+    assert confirm.status_code == 200
+    assert confirm.context["default"] == twin  # the one with most reports
+    assert "确认合并" in confirm.content.decode()
+    assert Agency.objects.filter(pk=twin.pk).exists()  # nothing happens before confirming
+
+    done = client.post(url, {**selected, "post": "yes", "target": keep.pk})
+    assert done.status_code == 302
+    assert not Agency.objects.filter(pk=twin.pk).exists()
+    assert keep.reports.count() == 3
+    for report in moved:
+        report.refresh_from_db()
+        assert "agency" in report.curated_fields
+        assert any("昭通市政府" in m for m in history(report))
+    assert any("2 reports moved" in m for m in history(keep))
+    assert LogEntry.objects.filter(action_flag=DELETION, object_id=str(twin.pk)).exists()
+
+    # A re-parse would otherwise re-create the old agency from the text.
+    reparse = {"action": "reparse", ACTION_CHECKBOX_NAME: [r.pk for r in moved]}
+    assert client.post(reverse(CHANGELIST), reparse).status_code == 302
+    assert Report.objects.filter(agency=keep).count() == 3
+
+
+def test_deleting_an_item_in_its_own_admin_keeps_the_rest_of_the_list(client, staff, seeded):
+    report = seeded["000_bfee8bb3aceb5354.txt"]
+    issue = report.issues.order_by("order").last()
+    url = reverse("admin:reports_issue_delete", args=[issue.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    report.refresh_from_db()
+    assert "issues" in report.curated_fields and report.issue_count == 2
+
+
+def test_staff_can_delete_a_report_with_its_sections(client, staff, seeded):
+    report = seeded["000_bfee8bb3aceb5354.txt"]
+    url = reverse("admin:reports_report_delete", args=[report.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Report.objects.filter(pk=report.pk).exists()
