@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from lawreports.reports.models import Issue, Plan, Report
+from lawreports.reports.models import Issue, Plan, Report, Section
+from lawreports.search.indexing import is_suspended
 
 
 @receiver(post_save, sender=Report, dispatch_uid="analysis_report_dates")
@@ -24,3 +26,27 @@ def item_saved(sender, instance, created: bool = False, **kwargs) -> None:
     from lawreports.analysis.services import retag_item
 
     retag_item(instance)
+
+
+@receiver(post_save, sender=Section, dispatch_uid="analysis_section_saved")
+def section_saved(sender, instance: Section, raw: bool = False, **kwargs) -> None:
+    """A curator's edit to a heading or kind can change completeness: re-analyse the report
+    once the edit commits (the loader suspends this and analyses after storing)."""
+    if raw or is_suspended():
+        return
+    connection = transaction.get_connection()
+    pending: set[int] = connection.__dict__.setdefault("_analysis_pending", set())
+    if instance.report_id in pending:
+        return
+    pending.add(instance.report_id)
+    report_id = instance.report_id
+
+    def reanalyse() -> None:
+        pending.discard(report_id)
+        from lawreports.analysis.services import analyse_report
+
+        report = Report.objects.filter(pk=report_id).first()
+        if report is not None:
+            analyse_report(report)
+
+    transaction.on_commit(reanalyse)

@@ -145,3 +145,18 @@ def test_timeliness_page(client, seeded):
     per_province = {row["province__name"]: row for row in response.context["per_province"]}
     assert per_province["云南省"]["on_time"] == 2 and per_province["河南省"]["late"] == 1
     assert "逾期" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_editing_a_section_heading_updates_completeness(seeds_dir):
+    call_command("load_reports", str(seeds_dir / "000_bfee8bb3aceb5354.txt"), stdout=io.StringIO())
+    from lawreports.reports.models import Report
+
+    report = Report.objects.get()
+    assert report.analysis.leadership == ""
+    section = report.sections.filter(depth=0).order_by("order").first()
+    section.heading = "党政主要负责人履行推进法治建设第一责任人职责情况"
+    section.kind = "leadership"
+    section.save()
+    report.refresh_from_db()
+    assert report.analysis.leadership == "outline"

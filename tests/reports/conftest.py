@@ -1,3 +1,4 @@
+import io
 import json
 from pathlib import Path
 
@@ -19,7 +20,7 @@ def expected() -> list[dict]:
 @pytest.fixture
 def seeded(db, seeds_dir):
     """The five seed reports, loaded the way a user loads them."""
-    call_command("load_reports", str(seeds_dir), stdout=open("/dev/null", "w"))
+    call_command("load_reports", str(seeds_dir), stdout=io.StringIO())
     from lawreports.reports.models import Report
 
     return {r.source_file: r for r in Report.objects.all()}

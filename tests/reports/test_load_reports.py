@@ -90,7 +90,9 @@ def test_a_failure_while_storing_leaves_nothing_half_written(seeds_dir, monkeypa
     monkeypatch.setattr(store, "apply_structure", explode)
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(CommandError):
-        call_command("load_reports", str(seeds_dir / "000_bfee8bb3aceb5354.txt"), stdout=out, stderr=err)
+        call_command(
+            "load_reports", str(seeds_dir / "000_bfee8bb3aceb5354.txt"), stdout=out, stderr=err
+        )
     assert "disk full" in err.getvalue()
     assert table_sizes()["Report"] == 0 and table_sizes()["Section"] == 0
 
