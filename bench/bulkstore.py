@@ -150,6 +150,8 @@ def load_files_bulk(
     files: Iterable[Path], *, analyse: bool = True, batch_size: int = 100
 ) -> tuple[Counter, list]:
     """Parse with the real parser, store in batches; (counts, failures) like load_files."""
+    _regions.clear()  # rows cached by an earlier, possibly rolled-back, load
+    _agencies.clear()
     counts: Counter[str] = Counter()
     failures: list[tuple[str, str]] = []
     batch: list[tuple[ParsedReport, str]] = []

@@ -32,7 +32,7 @@ def log(message: str) -> None:
 
 def run_benchmark(
     n: int, corpus: Path, *, workers: int = 2, loader: str = "bulk", repeat: int = 5,
-    load: bool = True, explain: bool = False,
+    load: bool = True, explain: bool = False, plans: bool = True,
 ) -> dict:  # fmt: skip
     """Everything after the database exists and is migrated (the smoke test enters here)."""
     from django.db import connection
@@ -80,7 +80,8 @@ def run_benchmark(
     )
     result["search_over_sql"] = round(result["search_p95_ms"] / max(result["sql_p95_ms"], 0.01), 1)
     result["rg_over_search"] = round(result["rg_p95_ms"] / max(result["search_p95_ms"], 0.01), 1)
-    result["seq_scans"] = _seq_scans(searches, explain=explain)
+    if plans:
+        result["seq_scans"] = _seq_scans(searches, explain=explain)
     result["loadavg_after_measure"] = round(os.getloadavg()[0], 1)
     return result
 
@@ -132,6 +133,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--reuse", action="store_true", help="keep the loaded database")
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the slowest")
+    parser.add_argument("--no-plans", action="store_true", help="skip the Seq Scan sweep")
     args = parser.parse_args(argv)
 
     from bench import database
@@ -143,7 +145,7 @@ def main(argv: list[str] | None = None) -> None:
     database.migrate()
     result = run_benchmark(
         args.reports, args.corpus, workers=args.workers, loader=args.loader, repeat=args.repeat,
-        load=not args.reuse, explain=args.explain,
+        load=not args.reuse, explain=args.explain, plans=not args.no_plans,
     )  # fmt: skip
     result.update(worker_rss(url))
     print(json.dumps(result, ensure_ascii=False))

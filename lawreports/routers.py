@@ -26,6 +26,9 @@ PIN_SECONDS = 5  # longer than replication lag on a healthy replica
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 
 _pinned: contextvars.ContextVar[bool] = contextvars.ContextVar("pinned", default=False)
+# One replica per thread or task: a request's count and its page come from the same snapshot
+# stream instead of two replicas that may lag differently.
+_replica: contextvars.ContextVar[str | None] = contextvars.ContextVar("replica", default=None)
 
 
 def replica_aliases() -> list[str]:
@@ -49,7 +52,11 @@ class ReplicaRouter:
         replicas = replica_aliases()
         if not replicas or _pinned.get() or connections[DEFAULT_DB_ALIAS].in_atomic_block:
             return DEFAULT_DB_ALIAS
-        return random.choice(replicas)
+        chosen = _replica.get()
+        if chosen not in replicas:
+            chosen = random.choice(replicas)
+            _replica.set(chosen)
+        return chosen
 
     def db_for_write(self, model: type, **hints: Any) -> str:
         return DEFAULT_DB_ALIAS

@@ -114,15 +114,17 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-# Serve straight from static/ when collectstatic has not run (local use); production runs it.
-WHITENOISE_USE_FINDERS = not STATIC_ROOT.exists()
+# Production serves collectstatic's output: hashed, compressed names cached forever. Local use
+# (runserver, tests) serves straight from static/, so no collectstatic step is needed. Chosen
+# by mode, not by whether STATIC_ROOT exists: a half-done collectstatic must not flip it.
+WHITENOISE_USE_FINDERS = not env_flag("LAWREPORTS_PRODUCTION")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if STATIC_ROOT.exists()
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if WHITENOISE_USE_FINDERS
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }

@@ -107,18 +107,26 @@ def test_gunicorn_serves_pages_and_compressed_static_files(tmp_path, sqlite_file
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "lawreports.wsgi"],
         cwd=REPO,
-        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2"},
+        env={
+            **env,
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "WEB_CONCURRENCY": "2",
+            "GUNICORN_ACCESS_LOG": "",
+        },
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
     try:
         base = f"http://127.0.0.1:{port}"
         page = fetch(base + "/reports/", wait=True)
-        assert page.status == 200 and "法治" in page.read().decode()
+        page_html = page.read().decode()
+        assert page.status == 200 and "法治" in page_html
         assert page.headers["Strict-Transport-Security"].startswith("max-age=")
         css = fetch(base + "/static/css/site.css", {"Accept-Encoding": "gzip"})
         assert css.status == 200 and css.headers["Content-Encoding"] == "gzip"
         assert "immutable" not in css.headers.get("Cache-Control", "")  # unhashed name
+        hashed = re.search(r"/static/css/site\.[0-9a-f]{12}\.css", page_html)
+        assert hashed and "immutable" in fetch(base + hashed[0]).headers["Cache-Control"]
     finally:
         server.terminate()
         server.wait(timeout=20)
