@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from lawreports.reports.deferred import once_after_commit
 from lawreports.reports.models import Issue, Plan, Report, Section
 from lawreports.search.indexing import is_suspended
 
@@ -34,19 +34,12 @@ def section_saved(sender, instance: Section, raw: bool = False, **kwargs) -> Non
     once the edit commits (the loader suspends this and analyses after storing)."""
     if raw or is_suspended():
         return
-    connection = transaction.get_connection()
-    pending: set[int] = connection.__dict__.setdefault("_analysis_pending", set())
-    if instance.report_id in pending:
-        return
-    pending.add(instance.report_id)
-    report_id = instance.report_id
+    once_after_commit("analysis", instance.report_id, _reanalyse)
 
-    def reanalyse() -> None:
-        pending.discard(report_id)
-        from lawreports.analysis.services import analyse_report
 
-        report = Report.objects.filter(pk=report_id).first()
-        if report is not None:
-            analyse_report(report)
+def _reanalyse(report_id: int) -> None:
+    from lawreports.analysis.services import analyse_report
 
-    transaction.on_commit(reanalyse)
+    report = Report.objects.filter(pk=report_id).first()
+    if report is not None:
+        analyse_report(report)

@@ -11,6 +11,7 @@ from lawreports.parsing.clean import has_content, is_chrome, join_broken_lines, 
 from lawreports.parsing.dates import is_date_line, parse_date
 from lawreports.parsing.decode import decode_bytes
 from lawreports.parsing.items import extract_items
+from lawreports.parsing.markup import looks_like_html, strip_markup
 from lawreports.parsing.metadata import read_metadata
 from lawreports.parsing.model import FLAGS, ParsedReport, ParseError
 from lawreports.parsing.normalise import (
@@ -39,17 +40,21 @@ def parse_file(path: str | Path) -> ParsedReport:
 
 def parse_bytes(data: bytes, *, filename: str) -> ParsedReport:
     text, encoding = decode_bytes(data)
-    return _parse(text, filename, encoding, hashlib.sha256(data).hexdigest())
+    return _parse(text, filename, encoding, text_hash(text))
+
+
+def text_hash(text: str) -> str:
+    """The identity of a report's content: the same text in another encoding, with other
+    line ends or a BOM, is the same report."""
+    canonical = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def parse_text(
     text: str, *, filename: str, encoding: str = "utf-8", content_hash: str | None = None
 ) -> ParsedReport:
-    """Re-parse stored text. Pass the stored `content_hash` to keep the raw bytes' hash;
-    otherwise the hash is of the text's UTF-8 encoding."""
-    if content_hash is None:
-        content_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return _parse(text, filename, encoding, content_hash)
+    """Re-parse stored text (the hash is of the text, as for files)."""
+    return _parse(text, filename, encoding, content_hash or text_hash(text))
 
 
 @dataclass
@@ -64,7 +69,7 @@ class _Parts:
 
 
 def _parse(text: str, filename: str, encoding: str, content_hash: str) -> ParsedReport:
-    lines = split_lines(text)
+    lines = split_lines(strip_markup(text) if looks_like_html(text) else text)
     if not CJK_RE.search(text):
         raise ParseError("no report text (no Chinese text in the file)")
     ana = analysis_lines(lines)

@@ -5,17 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, F, QuerySet
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
 from lawreports.analysis import facets as analysis_facets
+from lawreports.analysis.models import ReportAnalysis
 from lawreports.analysis.selectors import report_analysis
+from lawreports.analysis.text.completeness import PART_LABELS
+from lawreports.analysis.text.timeliness import LABELS as TIMELINESS_LABELS
 from lawreports.parsing.normalise import to_simplified
-from lawreports.reports.filters import ReportFilter
+from lawreports.reports.filters import FIGURE_BUCKETS, ReportFilter
 from lawreports.reports.models import (
     AGENCY_KIND_CHOICES,
     LEVEL_CHOICES,
+    Agency,
     Issue,
     Plan,
     Region,
@@ -184,12 +189,16 @@ def _row(hit) -> ReportRow:
 
 def facet_counts(params: dict[str, str], base: QuerySet[Report]) -> dict[str, list[FacetValue]]:
     """Counts per facet value over the other facets' filters, so a chosen value's siblings
-    stay visible with the counts they would give."""
+    stay visible with the counts they would give. On PostgreSQL every facet whose own filter
+    is not set is counted over the same filtered reports, so all of those come from one
+    GROUPING SETS query; a facet whose own filter is set needs its own query."""
+    grouped = _grouped_facets(params, base) if connection.vendor == "postgresql" else {}
     facets: dict[str, list[FacetValue]] = {}
     for name, (column, label_column) in FACETS.items():
-        if name == "prefecture" and not params.get("province"):
-            continue  # drill-down: a level appears once the one above is chosen
-        if name == "county" and not params.get("prefecture"):
+        if not _facet_shown(name, params):
+            continue
+        if name in grouped:
+            facets[name] = grouped[name]
             continue
         others = {k: v for k, v in params.items() if k != name}
         reports = ReportFilter(others, queryset=base).qs.exclude(**{f"{column}__isnull": True})
@@ -207,12 +216,142 @@ def facet_counts(params: dict[str, str], base: QuerySet[Report]) -> dict[str, li
             for row in rows
             if row[column] not in ("", None)
         ]
-    facets["has_issues"] = _has_issues_facet(params, base)
-    facets.update(_analysis_facets(params, base))
+    if "has_issues" in grouped:
+        facets["has_issues"] = grouped["has_issues"]
+    else:
+        facets["has_issues"] = _has_issues_facet(params, base)
+    facets.update(_analysis_facets(params, base, grouped))
     return facets
 
 
-def _analysis_facets(params: dict[str, str], base: QuerySet[Report]) -> dict[str, list[FacetValue]]:
+def _facet_shown(name: str, params: dict[str, str]) -> bool:
+    if name == "prefecture" and not params.get("province"):
+        return False  # drill-down: a level appears once the one above is chosen
+    if name == "county" and not params.get("prefecture"):
+        return False
+    return True
+
+
+# facet → (join needed, grouped expressions: value first, label second if any)
+_GROUPED = {
+    "province": ("p", ["p.code", "p.name"]),
+    "prefecture": ("pf", ["pf.code", "pf.name"]),
+    "county": ("ct", ["ct.code", "ct.name"]),
+    "year": ("", ["f.year"]),
+    "level": ("", ["f.level"]),
+    "agency_kind": ("a", ["a.kind"]),
+    "timeliness": ("an", ["an.timeliness"]),
+}
+_JOINS = {
+    "p": f"LEFT JOIN {Region._meta.db_table} p ON p.id = f.province_id",
+    "pf": f"LEFT JOIN {Region._meta.db_table} pf ON pf.id = f.prefecture_id",
+    "ct": f"LEFT JOIN {Region._meta.db_table} ct ON ct.id = f.county_id",
+    "a": f"JOIN {Agency._meta.db_table} a ON a.id = f.agency_id",
+    "an": f"LEFT JOIN {ReportAnalysis._meta.db_table} an ON an.report_id = f.id",
+}
+
+
+def _grouped_facets(params: dict[str, str], base: QuerySet[Report]) -> dict[str, list[FacetValue]]:
+    """Every facet whose own filter is unset, from one scan of the filtered reports (the
+    search's id set is computed once); same values, labels, order and counts as the
+    per-facet queries of facet_counts."""
+    names = [n for n in FACETS if _facet_shown(n, params) and n not in params]
+    if "timeliness" not in params:
+        names.append("timeliness")
+    totals = [n for n in ("has_issues", "missing_part", "figures") if n not in params]
+    if not names and not totals:
+        return {}
+    joins = {_GROUPED[n][0] for n in names if _GROUPED[n][0]}
+    if "missing_part" in totals or "figures" in totals:
+        joins.add("an")
+    select: list[str] = []
+    sets: list[str] = []
+    for name in names:
+        exprs = _GROUPED[name][1]
+        select += exprs + [f"GROUPING({exprs[0]})"]
+        sets.append("(" + ", ".join(exprs) + ")")
+    aggregates = ["count(*)", "count(*) FILTER (WHERE f.issue_count > 0)"]
+    aggregates += [f"count(*) FILTER (WHERE an.{part} = '')" for part in PART_LABELS]
+    for _, low, high in FIGURE_BUCKETS.values():
+        cond = f"an.figure_count >= {int(low)}"
+        if high is not None:
+            cond += f" AND an.figure_count <= {int(high)}"
+        aggregates.append(f"count(*) FILTER (WHERE {cond})")
+    columns = ["pk", "year", "level", "issue_count", "province", "prefecture", "county", "agency"]
+    aliases = "id, year, level, issue_count, province_id, prefecture_id, county_id, agency_id"
+    inner = ReportFilter(params, queryset=base).qs.order_by().values(*columns)
+    inner_sql, inner_params = inner.query.sql_with_params()
+    sql = (
+        f"SELECT {', '.join(select + aggregates)} FROM ({inner_sql}) AS f({aliases}) "
+        + " ".join(_JOINS[j] for j in sorted(joins))
+        + f" GROUP BY GROUPING SETS ({', '.join(sets + ['()'])})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, inner_params)
+        rows = cursor.fetchall()
+
+    values: dict[str, list[tuple]] = {name: [] for name in names}
+    total_row: tuple = ()
+    for row in rows:
+        i = 0
+        for name in names:
+            width = len(_GROUPED[name][1])
+            if row[i + width] == 0:  # grouped by this facet's expressions
+                values[name].append(row[i : i + width] + (row[len(select)],))
+                break
+            i += width + 1
+        else:
+            total_row = row[len(select) :]
+    out: dict[str, list[FacetValue]] = {}
+    for name in names:
+        if name == "timeliness":
+            counts = {v: n for v, n in values[name] if v is not None}
+            out[name] = [
+                FacetValue(key, label, counts[key], params.get(name) == key)
+                for key, label in TIMELINESS_LABELS.items()
+                if counts.get(key)
+            ]
+            continue
+        column, label_column = FACETS[name]
+        found = [v for v in values[name] if v[0] not in ("", None)]
+        found.sort(key=lambda v: v[0], reverse=name == "year")
+        out[name] = [
+            FacetValue(
+                value=str(v[0]),
+                label=v[1] if label_column else _facet_label(name, {column: v[0]}, column, None),
+                count=v[-1],
+                selected=params.get(name) == str(v[0]),
+            )
+            for v in found
+        ]
+    if not total_row:
+        total_row = (0,) * len(aggregates)
+    if "has_issues" in totals:
+        total, with_issues = total_row[0], total_row[1]
+        out["has_issues"] = [
+            FacetValue("true", "承认存在问题", with_issues, False),
+            FacetValue("false", "未列出问题", total - with_issues, False),
+        ]
+    if "missing_part" in totals:
+        parts = total_row[2 : 2 + len(PART_LABELS)]
+        out["missing_part"] = [
+            FacetValue(part, f"缺{label}", n, False)
+            for (part, label), n in zip(PART_LABELS.items(), parts)
+            if n
+        ]
+    if "figures" in totals:
+        buckets = total_row[2 + len(PART_LABELS) :]
+        out["figures"] = [
+            FacetValue(key, label, n, False)
+            for (key, (label, _, _)), n in zip(FIGURE_BUCKETS.items(), buckets)
+            if n
+        ]
+    return out
+
+
+def _analysis_facets(
+    params: dict[str, str], base: QuerySet[Report], grouped: dict[str, list[FacetValue]]
+) -> dict[str, list[FacetValue]]:
     counters = {
         "timeliness": analysis_facets.timeliness,
         "missing_part": analysis_facets.missing_parts,
@@ -222,6 +361,9 @@ def _analysis_facets(params: dict[str, str], base: QuerySet[Report]) -> dict[str
     }
     facets = {}
     for name, count in counters.items():
+        if name in grouped:
+            facets[name] = grouped[name]
+            continue
         others = {k: v for k, v in params.items() if k != name}
         reports = ReportFilter(others, queryset=base).qs
         facets[name] = [

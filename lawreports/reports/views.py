@@ -1,6 +1,6 @@
 """Thin views: parameters in, a selector's result out."""
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -10,6 +10,9 @@ from lawreports.reports import selectors
 from lawreports.reports.charts import province_bars, year_bars
 from lawreports.reports.models import Region
 from lawreports.reports.presenters import browse_json, chips, page_links, simplify_detail
+
+# Years a report can cover: the rule-of-law reports began long after 1949.
+FIRST_YEAR, LAST_YEAR = 1949, 2100
 
 
 @require_GET
@@ -60,6 +63,8 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_GET
 def year_detail(request: HttpRequest, year: int) -> HttpResponse:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404("没有这一年度")
     context = selectors.year_overview(year)
     context["province_bars"] = province_bars(list(context["per_province"]), year=year)
     return render(request, "reports/year.html", context)

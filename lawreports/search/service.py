@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import F, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
@@ -40,8 +41,11 @@ class ReportHit:
     sections: list[SectionHit] = field(default_factory=list)
 
 
+RELATED = ("agency", "region", "province", "prefecture", "county")
+
+
 def _date_order(reports: QuerySet[Report]) -> QuerySet[Report]:
-    return reports.order_by(
+    return reports.select_related(*RELATED).order_by(
         F("published_on").desc(nulls_last=True), F("report_date").desc(nulls_last=True), "-pk"
     )
 
@@ -75,10 +79,13 @@ class SearchResult:
             reports = list(_date_order(self.reports)[offset : offset + limit])
             scored = [(r, 0.0) for r in reports]
         else:
-            filtered = self.reports.order_by().values("pk").query.sql_with_params()
+            try:
+                filtered = self.reports.order_by().values("pk").query.sql_with_params()
+            except EmptyResultSet:  # a filter no row can meet (year=-1): nothing to rank
+                return []
             ranked = get_backend().ranked(filtered, self.parsed, offset, limit)
             by_id = (
-                Report.objects.select_related("agency", "region")
+                Report.objects.select_related(*RELATED)
                 .defer("original_text", "body_text")  # tens of KB each; lists never show them
                 .in_bulk([pk for pk, _ in ranked])
             )

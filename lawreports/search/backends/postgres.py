@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from lawreports.search.backends import Params, SearchBackend
 from lawreports.search.indexing import Document
-from lawreports.search.query import ParsedQuery, Piece
+from lawreports.search.query import Clause, ParsedQuery, Piece
 
 MAX_POSITION = 16383  # tsvector limit
 MAX_POSITIONS_PER_LEXEME = 255
@@ -78,38 +78,83 @@ class PostgresBackend(SearchBackend):
         pass  # the foreign key cascades
 
     def piece_sql(self, piece: Piece) -> tuple[str, Params]:
+        """A condition on `d` (the base interface); match_sql below uses id sets instead."""
+        sql, params = self._piece_ids(piece)
+        return f"d.report_id IN ({sql})", params
+
+    def _piece_ids(self, piece: Piece) -> tuple[str, Params]:
+        """SQL selecting the ids of reports whose text contains the piece."""
+        select = f"SELECT x.report_id FROM {self.table} x WHERE "
         if not piece.grams:
-            return "strpos(d.text, %s) > 0", [piece.text]
+            return select + "strpos(x.text, %s) > 0", [piece.text]
         grams = tsquery_literal(piece.grams, "&")
         if piece.exact_by_grams:
-            return "d.vector @@ %s::tsquery", [grams]
+            return select + "x.vector @@ %s::tsquery", [grams]
         if not piece.is_word:
             # The GIN index narrows to reports holding every bigram; strpos makes it exact.
-            return "(d.vector @@ %s::tsquery AND strpos(d.text, %s) > 0)", [grams, piece.text]
+            return select + "x.vector @@ %s::tsquery AND strpos(x.text, %s) > 0", [
+                grams,
+                piece.text,
+            ]
         # Reports holding the piece as an indexed word match from the index alone (no TOAST
-        # read); only the rest (crossing word boundaries) pay for reading the text.
+        # read); only the rest (crossing word boundaries) pay for reading the text. The GIN
+        # index evaluates `& !word` exactly, so strpos runs on those few reports only.
         word = lexeme(piece.text)
         return (
-            f"d.report_id IN (SELECT x.report_id FROM {self.table} x "
-            "WHERE x.vector @@ %s::tsquery "
-            f"UNION ALL SELECT x.report_id FROM {self.table} x "
-            "WHERE x.vector @@ %s::tsquery AND strpos(x.text, %s) > 0)",
+            f"{select}x.vector @@ %s::tsquery UNION ALL "
+            f"{select}x.vector @@ %s::tsquery AND strpos(x.text, %s) > 0",
             [word, f"{grams} & !{word}", piece.text],
+        )
+
+    def match_sql(self, query: ParsedQuery) -> tuple[str, Params]:
+        """Set algebra over id sets (pieces INTERSECT, alternatives UNION, exclusions
+        EXCEPT), run by lawreports_search_ids (migration 0002) with exact bitmaps and no
+        sequential scan; the id set is computed once per statement."""
+        params: Params = []
+
+        def ids(piece: Piece) -> str:
+            sql, piece_params = self._piece_ids(piece)
+            params.extend(piece_params)
+            return f"({sql})"
+
+        def clause_sql(clause: Clause) -> str:
+            terms = [" INTERSECT ".join(ids(p) for p in term.pieces) for term in clause.terms]
+            return " UNION ".join(f"({t})" for t in terms)
+
+        positive = [c for c in query.clauses if not c.negated]
+        negative = [c for c in query.clauses if c.negated]
+        sql = " INTERSECT ".join(f"({clause_sql(c)})" for c in positive)
+        if negative:
+            sql = f"({sql})" + "".join(f" EXCEPT ({clause_sql(c)})" for c in negative)
+        # Number the placeholders for EXECUTE ... USING params: $1[1], $1[2], ...
+        parts = sql.split("%s")
+        numbered = parts[0] + "".join(f"$1[{i}]{part}" for i, part in enumerate(parts[1:], 1))
+        return (
+            "SELECT lr_match.id FROM lawreports_search_ids(%s, %s::text[]) AS lr_match(id)",
+            [numbered, [str(p) for p in params]],
         )
 
     def ranked(
         self, filtered: tuple[str, Params], query: ParsedQuery, offset: int, limit: int
     ) -> list[tuple[int, float]]:
+        """Rank a capped candidate set: title/heading matches first (through the GIN index
+        on `head`), newest first, then the newest other matches; only their vectors are read."""
         sql, params = filtered
         rank_query = tsquery_literal(query.rank_tokens, "|")
         cap = max(RANK_CANDIDATES, offset + limit)
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT c.report_id, ts_rank(%s::float4[], c.vector, %s::tsquery) AS score "
-                f"FROM (SELECT d.report_id, d.vector FROM {self.table} d "
-                f"WHERE d.report_id IN ({sql}) "
-                "ORDER BY (d.head @@ %s::tsquery) DESC, d.report_id DESC LIMIT %s) c "
+                f"WITH m AS MATERIALIZED (SELECT u.id FROM ({sql}) AS u(id)), "
+                f"h AS MATERIALIZED (SELECT d.report_id FROM {self.table} d "
+                "WHERE d.head @@ %s::tsquery AND d.report_id IN (SELECT id FROM m) "
+                "ORDER BY d.report_id DESC LIMIT %s), "
+                "c AS (SELECT report_id, 1 AS in_head FROM h UNION ALL "
+                "(SELECT id, 0 FROM m WHERE id NOT IN (SELECT report_id FROM h) "
+                "ORDER BY id DESC LIMIT %s)) "
+                "SELECT c.report_id, ts_rank(%s::float4[], d.vector, %s::tsquery) AS score "
+                f"FROM (SELECT * FROM c ORDER BY in_head DESC, report_id DESC LIMIT %s) c "
+                f"JOIN {self.table} d ON d.report_id = c.report_id "
                 "ORDER BY score DESC, c.report_id DESC LIMIT %s OFFSET %s",
-                [RANK_WEIGHTS, rank_query, *params, rank_query, cap, limit, offset],
+                [*params, rank_query, cap, cap, RANK_WEIGHTS, rank_query, cap, limit, offset],
             )
             return [(pk, float(score)) for pk, score in cursor.fetchall()]

@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from lawreports.reports.services.loading import load_files, report_files
+from lawreports.reports.services.loading import load_files, refresh_statistics, report_files
 
 
 class Command(BaseCommand):
@@ -19,6 +19,8 @@ class Command(BaseCommand):
         summary = load_files(files, on_progress=progress.update if progress else None)
         if progress:
             progress.close()
+        if refresh_statistics(summary):
+            self.stdout.write("refreshed the database's statistics (ANALYZE)")
         for name, kept in summary.kept:
             self.stdout.write(f"kept curated {', '.join(kept)}: {name}")
         for name, reason in summary.failures:
