@@ -4,6 +4,7 @@ Unset DATABASE_URL means a SQLite file in the project folder (the zero-setup def
 """
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -114,6 +115,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+if not env_flag("LAWREPORTS_PRODUCTION"):
+    # Local serving reads static/ through the finders; an absent STATIC_ROOT is expected.
+    warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 # Production serves collectstatic's output: hashed, compressed names cached forever. Local use
 # (runserver, tests) serves straight from static/, so no collectstatic step is needed. Chosen
 # by mode, not by whether STATIC_ROOT exists: a half-done collectstatic must not flip it.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, F, QuerySet
 from django.http import QueryDict
@@ -280,7 +281,10 @@ def _grouped_facets(params: dict[str, str], base: QuerySet[Report]) -> dict[str,
     columns = ["pk", "year", "level", "issue_count", "province", "prefecture", "county", "agency"]
     aliases = "id, year, level, issue_count, province_id, prefecture_id, county_id, agency_id"
     inner = ReportFilter(params, queryset=base).qs.order_by().values(*columns)
-    inner_sql, inner_params = inner.query.sql_with_params()
+    try:
+        inner_sql, inner_params = inner.query.sql_with_params()
+    except EmptyResultSet:  # an unusable query: nothing matches
+        inner_sql, inner_params = "SELECT NULL::bigint, NULL::int, '', 0, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint WHERE false", []
     sql = (
         f"SELECT {', '.join(select + aggregates)} FROM ({inner_sql}) AS f({aliases}) "
         + " ".join(_JOINS[j] for j in sorted(joins))
