@@ -119,8 +119,9 @@ def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = 
 
     base, searched = _searched(query, sort)
     message = searched.message if searched is not None else None
+    facets, total = _facets_and_total(params, base)
     filtered = ReportFilter(params, queryset=base).qs
-    count = filtered.count()
+    count = total if total is not None else filtered.count()
     pages = max(1, -(-count // page_size))
     try:
         page = min(max(1, int(params.get("page", "1"))), pages)
@@ -129,15 +130,15 @@ def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = 
     offset = (page - 1) * page_size
 
     if query and searched is not None and sort == "relevance":
-        ranked = search_reports(query, filtered, order="relevance")
+        ranked = searched.narrowed(filtered)
         rows = [_row(hit) for hit in ranked.page(offset, page_size)]
     else:
         ordered = _ordered(filtered, sort)
         reports = list(ordered[offset : offset + page_size])
         rows = [ReportRow(report=r) for r in reports]
         if query and searched is not None:
-            hits = search_reports(query, Report.objects.filter(pk__in=[r.pk for r in reports]))
-            by_id = {hit.report.pk: hit for hit in hits.page(0, page_size)}
+            # Every report here matched already: highlight them without searching again.
+            by_id = {hit.report.pk: hit for hit in searched.hits_for(reports)}
             rows = [_row(by_id[r.pk]) if r.pk in by_id else ReportRow(report=r) for r in reports]
 
     return Browse(
@@ -145,7 +146,7 @@ def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = 
         sort=sort,
         count=count,
         rows=rows,
-        facets=facet_counts(params, base),
+        facets=facets,
         message=message,
         page=page,
         pages=pages,
@@ -193,7 +194,17 @@ def facet_counts(params: dict[str, str], base: QuerySet[Report]) -> dict[str, li
     stay visible with the counts they would give. On PostgreSQL every facet whose own filter
     is not set is counted over the same filtered reports, so all of those come from one
     GROUPING SETS query; a facet whose own filter is set needs its own query."""
-    grouped = _grouped_facets(params, base) if connection.vendor == "postgresql" else {}
+    return _facets_and_total(params, base)[0]
+
+
+def _facets_and_total(
+    params: dict[str, str], base: QuerySet[Report]
+) -> tuple[dict[str, list[FacetValue]], int | None]:
+    """The facets, and (PostgreSQL) the number of reports all filters leave, which the
+    grouped query counts anyway."""
+    grouped, total = (
+        _grouped_facets(params, base) if connection.vendor == "postgresql" else ({}, None)
+    )
     facets: dict[str, list[FacetValue]] = {}
     for name, (column, label_column) in FACETS.items():
         if not _facet_shown(name, params):
@@ -222,7 +233,7 @@ def facet_counts(params: dict[str, str], base: QuerySet[Report]) -> dict[str, li
     else:
         facets["has_issues"] = _has_issues_facet(params, base)
     facets.update(_analysis_facets(params, base, grouped))
-    return facets
+    return facets, total
 
 
 def _facet_shown(name: str, params: dict[str, str]) -> bool:
@@ -252,7 +263,9 @@ _JOINS = {
 }
 
 
-def _grouped_facets(params: dict[str, str], base: QuerySet[Report]) -> dict[str, list[FacetValue]]:
+def _grouped_facets(
+    params: dict[str, str], base: QuerySet[Report]
+) -> tuple[dict[str, list[FacetValue]], int]:
     """Every facet whose own filter is unset, from one scan of the filtered reports (the
     search's id set is computed once); same values, labels, order and counts as the
     per-facet queries of facet_counts."""
@@ -260,8 +273,6 @@ def _grouped_facets(params: dict[str, str], base: QuerySet[Report]) -> dict[str,
     if "timeliness" not in params:
         names.append("timeliness")
     totals = [n for n in ("has_issues", "missing_part", "figures") if n not in params]
-    if not names and not totals:
-        return {}
     joins = {_GROUPED[n][0] for n in names if _GROUPED[n][0]}
     if "missing_part" in totals or "figures" in totals:
         joins.add("an")
@@ -284,11 +295,11 @@ def _grouped_facets(params: dict[str, str], base: QuerySet[Report]) -> dict[str,
     try:
         inner_sql, inner_params = inner.query.sql_with_params()
     except EmptyResultSet:  # an unusable query: nothing matches
-        inner_sql, inner_params = "SELECT NULL::bigint, NULL::int, '', 0, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint WHERE false", []
+        inner_sql, inner_params = "SELECT " + ", ".join(["NULL::bigint"] * 8) + " WHERE false", []
     sql = (
         f"SELECT {', '.join(select + aggregates)} FROM ({inner_sql}) AS f({aliases}) "
         + " ".join(_JOINS[j] for j in sorted(joins))
-        + f" GROUP BY GROUPING SETS ({', '.join(sets + ['()'])})"
+        + f" GROUP BY GROUPING SETS ({', '.join([*sets, '()'])})"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, inner_params)
@@ -350,7 +361,7 @@ def _grouped_facets(params: dict[str, str], base: QuerySet[Report]) -> dict[str,
             for (key, (label, _, _)), n in zip(FIGURE_BUCKETS.items(), buckets)
             if n
         ]
-    return out
+    return out, total_row[0]
 
 
 def _analysis_facets(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -66,6 +67,14 @@ class SearchResult:
             sql, params = get_backend().match_sql(parsed)
             self.reports = reports.filter(pk__in=RawSQL(sql, params))
 
+    def narrowed(self, reports: QuerySet[Report]) -> SearchResult:
+        """This search over `reports`, a subset of `self.reports` (filters applied to it):
+        the matching is not repeated."""
+        other = copy.copy(self)
+        other.__dict__.pop("count", None)
+        other.reports = reports
+        return other
+
     @cached_property
     def count(self) -> int:
         return self.reports.count()
@@ -92,6 +101,12 @@ class SearchResult:
             scored = [(by_id[pk], score) for pk, score in ranked if pk in by_id]
         return self._hits(scored)
 
+    def hits_for(self, reports: list[Report]) -> list[ReportHit]:
+        """Highlighted hits for reports already known to match (in their order, score 0)."""
+        if self.parsed is None:
+            return []
+        return self._hits([(r, 0.0) for r in reports])
+
     def _hits(self, scored: list[tuple[Report, float]]) -> list[ReportHit]:
         needles = self.parsed.needles if self.parsed else ()
         hits = {
@@ -102,6 +117,7 @@ class SearchResult:
                 "report_id", "order"
             )
             for section in sections:
+                section.report = hits[section.report_id].report  # for its URL, no query
                 hit = _section_hit(section, needles)
                 if hit:
                     hits[section.report_id].sections.append(hit)

@@ -6,9 +6,9 @@ import pytest
 from browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, load_seeds
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
-    """One Chromium for the whole session; skipped without it, except in CI where it must run."""
+    """One Chromium for the e2e tests; skipped without it, except in CI where it must run."""
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} is not installed (apt-get install chromium)"
         if os.environ.get("CI"):

@@ -22,7 +22,8 @@ PRODUCTION = {"LAWREPORTS_PRODUCTION": "1", "SECRET_KEY": secrets.token_urlsafe(
 
 
 def production_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    ignored = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}  # the last: e2e tests set it
+    env = {k: v for k, v in os.environ.items() if k not in ignored}
     return {**env, **PRODUCTION, "PYTHONPATH": str(REPO), **extra}
 
 
