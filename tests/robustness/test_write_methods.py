@@ -15,7 +15,14 @@ from lawreports.reports.models import Report
 from tests.robustness.support import SEEDS
 
 pytestmark = pytest.mark.django_db
-SAMPLES = {"int": "1", "str": "530000", "division": "530000", "slug": "x", "path": "x", "uuid": "0" * 32}
+SAMPLES = {
+    "int": "1",
+    "str": "530000",
+    "division": "530000",
+    "slug": "x",
+    "path": "x",
+    "uuid": "0" * 32,
+}
 
 
 def public_urls(patterns=None, prefix: str = "") -> list[str]:
