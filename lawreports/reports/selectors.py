@@ -237,11 +237,11 @@ def _facets_and_total(
 
 
 def _facet_shown(name: str, params: dict[str, str]) -> bool:
-    if name == "prefecture" and not params.get("province"):
-        return False  # drill-down: a level appears once the one above is chosen
-    if name == "county" and not params.get("prefecture"):
-        return False
-    return True
+    # Drill-down: a level appears once the one above is chosen.
+    return not (
+        (name == "prefecture" and not params.get("province"))
+        or (name == "county" and not params.get("prefecture"))
+    )
 
 
 # facet → (join needed, grouped expressions: value first, label second if any)
@@ -351,14 +351,14 @@ def _grouped_facets(
         parts = total_row[2 : 2 + len(PART_LABELS)]
         out["missing_part"] = [
             FacetValue(part, f"缺{label}", n, False)
-            for (part, label), n in zip(PART_LABELS.items(), parts)
+            for (part, label), n in zip(PART_LABELS.items(), parts, strict=True)
             if n
         ]
     if "figures" in totals:
         buckets = total_row[2 + len(PART_LABELS) :]
         out["figures"] = [
             FacetValue(key, label, n, False)
-            for (key, (label, _, _)), n in zip(FIGURE_BUCKETS.items(), buckets)
+            for (key, (label, _, _)), n in zip(FIGURE_BUCKETS.items(), buckets, strict=True)
             if n
         ]
     return out, total_row[0]
