@@ -145,9 +145,12 @@ class PostgresBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             cursor.execute(
                 f"WITH m AS MATERIALIZED (SELECT u.id FROM ({sql}) AS u(id)), "
-                f"h AS MATERIALIZED (SELECT d.report_id FROM {self.table} d "
-                "WHERE d.head @@ %s::tsquery AND d.report_id IN (SELECT id FROM m) "
-                "ORDER BY d.report_id DESC LIMIT %s), "
+                # Head matches through the GIN index as an exact bitmap (never reading each
+                # matched row's head back from TOAST), then the newest of those that match.
+                "h AS MATERIALIZED (SELECT hm.id AS report_id FROM lawreports_search_ids("
+                f"'SELECT d.report_id FROM {self.table} d WHERE d.head @@ $1[1]::tsquery', "
+                "ARRAY[%s]) AS hm(id) WHERE hm.id IN (SELECT id FROM m) "
+                "ORDER BY hm.id DESC LIMIT %s), "
                 "c AS (SELECT report_id, 1 AS in_head FROM h UNION ALL "
                 "(SELECT id, 0 FROM m WHERE id NOT IN (SELECT report_id FROM h) "
                 "ORDER BY id DESC LIMIT %s)) "
