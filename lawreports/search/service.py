@@ -8,13 +8,14 @@ from functools import cached_property
 from typing import Literal
 
 from django.core.exceptions import EmptyResultSet
-from django.db.models import F, QuerySet
+from django.db import connections
+from django.db.models import BooleanField, F, Func, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 
 from lawreports.reports.models import Report, Section
 from lawreports.search import highlight
-from lawreports.search.backends import get_backend
+from lawreports.search.backends import MatchedIds, get_backend
 from lawreports.search.query import ParsedQuery, SearchQueryError, parse_query
 
 Order = Literal["relevance", "date"]
@@ -45,6 +46,29 @@ class ReportHit:
 RELATED = ("agency", "region", "province", "prefecture", "county")
 
 
+class InMatchedIds(Func):
+    """True for ids in a MatchedIds set: `id = ANY(<ids>)`, or `id BETWEEN low AND high AND
+    id <> ALL(<ids>)`. Compiled from its expressions, so it survives the alias relabelling
+    of subqueries (e.g. `report__in=reports.values("pk")`)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column, matched: MatchedIds) -> None:
+        values = [Value(matched.ids)]
+        if matched.is_range:
+            values += [Value(matched.low), Value(matched.high)]
+        super().__init__(column, *values)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        parts = [compiler.compile(e) for e in self.source_expressions]
+        (column, column_params), (ids, ids_params) = parts[:2]
+        if len(parts) == 2:
+            return f"{column} = ANY({ids}::bigint[])", [*column_params, *ids_params]
+        (low, low_params), (high, high_params) = parts[2:]
+        sql = f"({column} BETWEEN {low} AND {high} AND {column} <> ALL({ids}::bigint[]))"
+        return sql, [*column_params, *low_params, *high_params, *column_params, *ids_params]
+
+
 def _date_order(reports: QuerySet[Report]) -> QuerySet[Report]:
     return reports.select_related(*RELATED).order_by(
         F("published_on").desc(nulls_last=True), F("report_date").desc(nulls_last=True), "-pk"
@@ -59,13 +83,20 @@ class SearchResult:
         self.order: Order = order if order in ("relevance", "date") else "relevance"
         self.parsed = parsed
         self.message: str | None = None
+        # On PostgreSQL the match runs here, once: its ids are passed as a constant to the
+        # statements that use `reports` (facets, count, ranking) instead of matching again.
         if parsed is None:
             self.reports = reports.none()
         elif parsed.empty:
             self.reports = reports
         else:
-            sql, params = get_backend().match_sql(parsed)
-            self.reports = reports.filter(pk__in=RawSQL(sql, params))
+            backend = get_backend(connections[reports.db])
+            matched = backend.match_ids(parsed)
+            if matched is None:
+                sql, params = backend.match_sql(parsed)
+                self.reports = reports.filter(pk__in=RawSQL(sql, params))
+            else:
+                self.reports = reports.filter(InMatchedIds(F("pk"), matched))
 
     def narrowed(self, reports: QuerySet[Report]) -> SearchResult:
         """This search over `reports`, a subset of `self.reports` (filters applied to it):

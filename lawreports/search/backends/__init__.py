@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection as default_connection
@@ -11,6 +12,21 @@ if TYPE_CHECKING:
     from lawreports.search.query import ParsedQuery, Piece
 
 Params = list[Any]
+
+
+@dataclass(frozen=True)
+class MatchedIds:
+    """A match's id set computed once: `ids` (a bigint[] literal, `{1,2,…}`), or, when
+    `low`/`high` are set, every report with an id in low..high except `ids`."""
+
+    count: int
+    ids: str
+    low: int | None = None
+    high: int | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None
 
 
 class SearchBackend:
@@ -42,6 +58,11 @@ class SearchBackend:
         """(report id, score) for rows `offset:offset+limit` of the matching reports given
         as SQL selecting one `id` column, best first."""
         raise NotImplementedError
+
+    def match_ids(self, query: ParsedQuery) -> MatchedIds | None:
+        """The matching ids computed once, to pass to later statements as a constant, or
+        None when the backend filters by match_sql's subquery instead."""
+        return None
 
     def match_sql(self, query: ParsedQuery) -> tuple[str, Params]:
         """SQL selecting the ids of reports matching the whole boolean query."""
