@@ -67,8 +67,8 @@ def time_sql(repeat: int) -> dict[str, list[float]]:
 
 
 def time_facets(repeat: int) -> list[float]:
+    from lawreports.reports.facets import facet_counts
     from lawreports.reports.models import Report
-    from lawreports.reports.selectors import facet_counts
     from lawreports.search import search_reports
 
     timings = []
