@@ -47,13 +47,7 @@ def _region_path(parsed: ParsedReport) -> RegionPath:
 
 def _values(parsed: ParsedReport, regions: RegionPath) -> dict[str, object]:
     name = (parsed.agency or "未识别机关")[:128]
-    if name in _agencies:
-        original, store._ensure_agency = store._ensure_agency, lambda *_: _agencies[name]
-        try:
-            return store._report_values(parsed, regions)
-        finally:
-            store._ensure_agency = original
-    values = store._report_values(parsed, regions)
+    values = store.report_values(parsed, regions, agency=_agencies.get(name))
     _agencies[name] = values["agency"]  # type: ignore[assignment]
     return values
 

@@ -81,7 +81,7 @@ def _store(parsed: ParsedReport, *, source_file: str, force: bool) -> StoreOutco
         return StoreOutcome("duplicate", None, duplicate_of=twin.source_file)
 
     regions = ensure_region_path(parsed)
-    values = _report_values(parsed, regions)
+    values = report_values(parsed, regions)
     kept: list[str] = []
     with indexing_suspended():
         if report is None:
@@ -112,8 +112,11 @@ def curated_report_fields(report: Report) -> set[str]:
     return locked
 
 
-def _report_values(parsed: ParsedReport, regions: RegionPath) -> dict[str, object]:
-    agency = _ensure_agency(parsed, regions)
+def report_values(
+    parsed: ParsedReport, regions: RegionPath, *, agency: Agency | None = None
+) -> dict[str, object]:
+    """The Report columns a parse fills (`agency` when the caller already has it)."""
+    agency = agency or _ensure_agency(parsed, regions)
     return {
         "title": parsed.title[:255],
         "title_inferred": parsed.title_inferred,
