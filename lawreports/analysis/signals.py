@@ -11,7 +11,10 @@ from lawreports.search.indexing import is_suspended
 
 
 @receiver(post_save, sender=Report, dispatch_uid="analysis_report_dates")
-def report_saved(sender, instance: Report, update_fields=None, **kwargs) -> None:
+def report_saved(sender, instance: Report, update_fields=None, raw=False, **kwargs) -> None:
+    # The loader suspends these signals and analyses the whole report once after storing.
+    if raw or is_suspended():
+        return
     if update_fields and not {"year", "published_on", "report_date"} & set(update_fields):
         return
     from lawreports.analysis.services import refresh_timeliness
@@ -21,8 +24,10 @@ def report_saved(sender, instance: Report, update_fields=None, **kwargs) -> None
 
 @receiver(post_save, sender=Issue, dispatch_uid="analysis_issue_themes")
 @receiver(post_save, sender=Plan, dispatch_uid="analysis_plan_themes")
-def item_saved(sender, instance, created: bool = False, **kwargs) -> None:
+def item_saved(sender, instance, created: bool = False, raw: bool = False, **kwargs) -> None:
     """A curator's new or edited issue/plan gets its themes now, not at the next full run."""
+    if raw or is_suspended():
+        return
     from lawreports.analysis.services import retag_item
 
     retag_item(instance)
