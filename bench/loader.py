@@ -1,74 +1,48 @@
-"""Load the corpus in parallel processes, through the real loader or the bulk prototype.
+"""Load the corpus the way `manage.py load_reports --workers N` does, or one report at a time.
 
-Each worker is a fork of this process holding its own database connection and calls
-`load_files` (the function behind `manage.py load_reports`: parse_file + store_report) or
-bench/bulkstore.py's batch path (the same parser, store helpers and index builder) on chunks.
+`batch`: load_files_parallel (new reports in batches, bulk.store_new). `single`: every file
+through store_report in its own transaction, what reloads and curated reports take.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-CHUNK = 100
-
-
-LOADERS = ("real", "bulk", "bulk-no-analysis")
-
-
-def _load_chunk(job: tuple[str, list[Path]]) -> tuple[Counter[str], list[tuple[str, str]]]:
-    """`real`: load_files (manage.py load_reports); `bulk`: bench/bulkstore.py."""
-    loader, files = job
-    if loader == "real":
-        from lawreports.reports.services.loading import load_files
-
-        summary = load_files(files)
-        return summary.counts, summary.failures
-    from bench.bulkstore import load_files_bulk
-
-    return load_files_bulk(files, analyse=loader == "bulk")
-
-
-def _reset_connections() -> None:
-    from django.db import connections
-
-    for conn in connections.all(initialized_only=True):
-        conn.close()
+LOADERS = ("batch", "single")
 
 
 def load_corpus(
     files: list[Path],
     *,
     workers: int = 2,
-    loader: str = "real",
+    loader: str = "batch",
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[float, Counter[str], list[tuple[str, str]]]:
     """(seconds, outcome counts, failures); analyses the tables at the end (in the timing)."""
     from django.db import connection
 
-    counts: Counter[str] = Counter()
-    failures: list[tuple[str, str]] = []
-    chunks = [(loader, files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
+    from lawreports.reports.services import loading
+
     started = time.perf_counter()
-    if workers <= 1:
-        for chunk in chunks:
-            done, failed = _load_chunk(chunk)
-            counts += done
-            failures += failed
+    if loader == "single":
+        summary = loading.LoadSummary()
+        for done, path in enumerate(files, start=1):
+            try:
+                summary.counts[loading.load_file(path).status] += 1
+            except Exception as exc:
+                summary.failures.append((str(path), f"{type(exc).__name__}: {exc}"))
             if progress:
-                progress(sum(counts.values()) + len(failures), len(files))
+                progress(done, len(files))
     else:
-        _reset_connections()  # a forked child must not share the parent's socket
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(workers, initializer=_reset_connections) as pool:
-            for done, failed in pool.imap_unordered(_load_chunk, chunks):
-                counts += done
-                failures += failed
-                if progress:
-                    progress(sum(counts.values()) + len(failures), len(files))
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # what autovacuum would do soon after a bulk load
-    return time.perf_counter() - started, counts, failures
+        summary = loading.load_files_parallel(
+            files,
+            workers=workers,
+            on_progress=(lambda done, _path: progress(done, len(files))) if progress else None,
+        )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # what load_reports does after a large load
+    return time.perf_counter() - started, summary.counts, summary.failures

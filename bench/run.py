@@ -31,7 +31,7 @@ def log(message: str) -> None:
 
 
 def run_benchmark(
-    n: int, corpus: Path, *, workers: int = 2, loader: str = "bulk", repeat: int = 5,
+    n: int, corpus: Path, *, workers: int = 2, loader: str = "batch", repeat: int = 5,
     load: bool = True, explain: bool = False, plans: bool = True,
 ) -> dict:  # fmt: skip
     """Everything after the database exists and is migrated (the smoke test enters here)."""
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, required=True)
     parser.add_argument("--workers", type=int, default=2, help="loader processes")
-    parser.add_argument("--loader", choices=LOADERS, default="bulk")
+    parser.add_argument("--loader", choices=LOADERS, default="batch")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per query")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--reuse", action="store_true", help="keep the loaded database")

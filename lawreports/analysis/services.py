@@ -1,90 +1,215 @@
-"""Writes of the analysis room: derive and store completeness, timeliness, figures, themes."""
+"""Writes of the analysis room: derive and store completeness, timeliness, figures, themes.
+
+`derive_analysis` holds the rules and touches no database; `analyse_report` (one stored
+report, idempotent) and `analysis_rows_for_new_reports` (a batch loader's new reports) both
+use it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.utils import timezone
 
 from lawreports.analysis.models import Figure, ItemTheme, ReportAnalysis, Theme
 from lawreports.analysis.text import completeness, figures, themes, timeliness
 from lawreports.parsing.normalise import analysis_copy
-from lawreports.reports.models import Issue, Plan, Report
+from lawreports.reports.models import Issue, Plan, Report, Section
+
+Taxonomy = dict[str, tuple[Theme, list[str]]]
+# The analysis row's derived columns (all but the key and analysed_at).
+ANALYSIS_VALUES = tuple(
+    f.attname
+    for f in ReportAnalysis._meta.concrete_fields
+    if f.name not in ("report", "analysed_at")
+)
 
 
-def taxonomy() -> dict[str, tuple[Theme, list[str]]]:
+def _check_columns(model: type, names: str) -> None:
+    """Figures and item themes are built positionally, Django's fast path (a third of the
+    cost of keywords, and a report has dozens); fail here, not with shifted columns."""
+    actual = " ".join(f.attname for f in model._meta.concrete_fields)
+    if actual != names:
+        raise ImproperlyConfigured(f"{model.__name__} columns changed to: {actual}")
+
+
+_check_columns(Figure, "id report_id section_id order number value unit approx noun sentence")
+_check_columns(ItemTheme, "id theme_id report_id kind issue_id plan_id keywords")
+
+
+def taxonomy() -> Taxonomy:
     return {theme.name: (theme, theme.keyword_list()) for theme in Theme.objects.all()}
 
 
+@dataclass
+class AnalysisRows:
+    """A report's analysis, unsaved: what analyse_report writes. Figures and item themes
+    carry ids only (report_id, section_id, theme_id, issue_id, plan_id), no cached objects."""
+
+    analysis: ReportAnalysis
+    figures: list[Figure]
+    item_themes: list[ItemTheme]
+
+
+@dataclass
+class AnalysisBatch:
+    """Unsaved analysis rows of many reports, one list per table (pks of figures and item
+    themes unset; a ReportAnalysis's pk is its report's)."""
+
+    analyses: list[ReportAnalysis] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    item_themes: list[ItemTheme] = field(default_factory=list)
+
+
+def derive_analysis(
+    report: Report,
+    sections: Sequence[Section],
+    issues: Sequence[Issue],
+    plans: Sequence[Plan],
+    themes_by_name: Taxonomy,
+) -> AnalysisRows:
+    """The analysis rows of a report, derived in memory without a query: the one place the
+    rules live. `sections` in their order, `issues` and `plans` in theirs, all with pks."""
+    if report.pk is None or any(row.pk is None for row in (*sections, *issues, *plans)):
+        raise ValueError("derive_analysis needs saved rows (or preallocated pks)")
+    items = [("issue", item) for item in issues] + [("plan", item) for item in plans]
+    copies = iter(
+        _analysis_copies(
+            [report.preamble or ""]
+            + [s.heading for s in sections]
+            + [s.body for s in sections]
+            + [item.headline for _, item in items]
+            + [item.text for _, item in items]
+        )
+    )
+    preamble = next(copies)
+    headings, bodies = list(islice(copies, len(sections))), list(islice(copies, len(sections)))
+    headlines, texts = list(islice(copies, len(items))), list(islice(copies, len(items)))
+
+    entries = [
+        completeness.OutlineEntry(heading=heading, kind=s.kind, depth=s.depth, body=body)
+        for s, heading, body in zip(sections, headings, bodies, strict=True)
+    ]
+    found = completeness.detect_parts(entries, preamble)
+
+    figure_rows: list[Figure] = []
+    chunks = [(None, preamble)] + [(s.pk, body) for s, body in zip(sections, bodies, strict=True)]
+    for section_id, text in chunks:
+        for hit in figures.extract_figures(text):
+            figure_rows.append(_figure(report.pk, section_id, len(figure_rows), hit))
+
+    words = _keywords(themes_by_name)
+    theme_rows: list[ItemTheme] = []
+    for (kind, item), headline, text in zip(items, headlines, texts, strict=True):
+        theme_rows += _item_rows(report.pk, kind, item, headline, text, themes_by_name, words)
+
+    values = {part: found[part] for part in completeness.PARTS}
+    values["missing_count"] = len(completeness.missing_parts(found))
+    values["figure_count"] = len(figure_rows)
+    values.update(_timeliness_values(report))
+    # auto_now fills analysed_at only through save(); a raw insert needs it set here.
+    analysis = ReportAnalysis(report=report, analysed_at=timezone.now(), **values)
+    return AnalysisRows(analysis, figure_rows, theme_rows)
+
+
+def analysis_rows_for_new_reports(
+    entries: Iterable[tuple[Report, Sequence[Section], Sequence[Issue], Sequence[Plan]]],
+    themes_by_name: Taxonomy | None = None,
+) -> AnalysisBatch:
+    """Analysis rows for reports that have none yet, from (report, sections, issues, plans)
+    already in memory: no query but the taxonomy when not given. The caller inserts the three
+    lists after the reports, sections, issues and plans (in any order among themselves); it
+    deletes nothing, so a report that already has analysis rows must go to analyse_report."""
+    themes_by_name = themes_by_name if themes_by_name is not None else taxonomy()
+    batch = AnalysisBatch()
+    for report, sections, issues, plans in entries:
+        rows = derive_analysis(report, sections, issues, plans, themes_by_name)
+        batch.analyses.append(rows.analysis)
+        batch.figures += rows.figures
+        batch.item_themes += rows.item_themes
+    return batch
+
+
 @transaction.atomic
-def analyse_report(report: Report, *, themes_by_name: dict | None = None) -> ReportAnalysis:
+def analyse_report(report: Report, *, themes_by_name: Taxonomy | None = None) -> ReportAnalysis:
     """Derive completeness, timeliness, figures and themes for a stored report.
 
     Idempotent: the report's figures and item themes are replaced, its analysis row updated.
     """
-    sections = list(report.sections.order_by("order"))
-    entries = [
-        completeness.OutlineEntry(
-            heading=analysis_copy(s.heading), kind=s.kind, depth=s.depth, body=analysis_copy(s.body)
-        )
-        for s in sections
-    ]
-    preamble = analysis_copy(report.preamble or "")
-    found = completeness.detect_parts(entries, preamble)
-
+    rows = derive_analysis(
+        report,
+        list(report.sections.order_by("order")),
+        list(report.issues.all()),
+        list(report.plans.all()),
+        themes_by_name if themes_by_name is not None else taxonomy(),
+    )
     Figure.objects.filter(report=report).delete()
-    rows: list[Figure] = []
-    chunks = [(None, preamble)] + [(s, e.body) for s, e in zip(sections, entries, strict=True)]
-    for section, text in chunks:
-        for hit in figures.extract_figures(text):
-            rows.append(_figure(report, section, len(rows), hit))
-    Figure.objects.bulk_create(rows)
-
-    _tag_items(report, themes_by_name if themes_by_name is not None else taxonomy())
-
-    values = {part: found[part] for part in completeness.PARTS}
-    values["missing_count"] = len(completeness.missing_parts(found))
-    values["figure_count"] = len(rows)
-    values.update(_timeliness_values(report))
+    Figure.objects.bulk_create(rows.figures)
+    ItemTheme.objects.filter(report=report).delete()
+    ItemTheme.objects.bulk_create(rows.item_themes)
+    values = {name: getattr(rows.analysis, name) for name in ANALYSIS_VALUES}
     analysis, _ = ReportAnalysis.objects.update_or_create(report=report, defaults=values)
     return analysis
 
 
-def _figure(report: Report, section, order: int, hit: figures.FigureHit) -> Figure:
+def _analysis_copies(texts: list[str]) -> list[str]:
+    """analysis_copy of each text in one OpenCC call (its per-call cost dominates short
+    texts). Exact: no OpenCC phrase spans a line break, so joining by lines changes nothing."""
+    lines = analysis_copy("\n".join(texts)).split("\n")
+    sizes = [text.count("\n") + 1 for text in texts]
+    if len(lines) != sum(sizes):
+        return [analysis_copy(text) for text in texts]
+    copies, start = [], 0
+    for size in sizes:
+        copies.append(lines[start] if size == 1 else "\n".join(lines[start : start + size]))
+        start += size
+    return copies
+
+
+def _figure(report_id: int, section_id: int | None, order: int, hit: figures.FigureHit) -> Figure:
     return Figure(
-        report=report,
-        section=section,
-        order=order,
-        number=hit.number[:32],
-        value=hit.value,
-        unit=hit.unit,
-        approx=hit.approx,
-        noun=hit.noun[:64],
-        sentence=hit.sentence,
+        None,
+        report_id,
+        section_id,
+        order,
+        hit.number[:32],
+        hit.value,
+        hit.unit,
+        hit.approx,
+        hit.noun[:64],
+        hit.sentence,
     )
 
 
-def _tag_items(report: Report, themes_by_name: dict[str, tuple[Theme, list[str]]]) -> None:
-    ItemTheme.objects.filter(report=report).delete()
-    rows = []
-    for kind, items in (("issue", report.issues.all()), ("plan", report.plans.all())):
-        for item in items:
-            rows += _item_rows(report, kind, item, themes_by_name)
-    ItemTheme.objects.bulk_create(rows)
+def _keywords(themes_by_name: Taxonomy) -> dict[str, list[str]]:
+    return {name: keywords for name, (_, keywords) in themes_by_name.items()}
 
 
-def _item_rows(report: Report, kind: str, item, themes_by_name) -> list[ItemTheme]:
-    words = {name: keywords for name, (_, keywords) in themes_by_name.items()}
-    headline, text = analysis_copy(item.headline), analysis_copy(item.text)
+def _item_rows(
+    report_id: int,
+    kind: str,
+    item: Issue | Plan,
+    headline: str,
+    text: str,
+    themes_by_name: Taxonomy,
+    words: dict[str, list[str]],
+) -> list[ItemTheme]:
+    """headline and text: the item's analysis copies."""
+    issue_id, plan_id = (item.pk, None) if kind == "issue" else (None, item.pk)
     return [
         ItemTheme(
-            theme=themes_by_name[name][0],
-            report=report,
-            kind=kind,
-            issue=item if kind == "issue" else None,
-            plan=item if kind == "plan" else None,
-            keywords="、".join(hits)[:200],
+            None,
+            themes_by_name[name][0].pk,
+            report_id,
+            kind,
+            issue_id,
+            plan_id,
+            "、".join(hits)[:200],
         )
         for name, hits in themes.tag_item(headline, text, words).items()
     ]
@@ -94,7 +219,12 @@ def retag_item(item: Issue | Plan) -> None:
     """Re-tag one issue or plan (after a curator's edit)."""
     kind = "issue" if isinstance(item, Issue) else "plan"
     ItemTheme.objects.filter(**{kind: item}).delete()
-    ItemTheme.objects.bulk_create(_item_rows(item.report, kind, item, taxonomy()))
+    themes_by_name = taxonomy()
+    headline, text = analysis_copy(item.headline), analysis_copy(item.text)
+    rows = _item_rows(
+        item.report_id, kind, item, headline, text, themes_by_name, _keywords(themes_by_name)
+    )
+    ItemTheme.objects.bulk_create(rows)
 
 
 def _timeliness_values(report: Report) -> dict[str, object]:

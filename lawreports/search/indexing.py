@@ -35,20 +35,24 @@ def build_document(
     could not split (no sections) is indexed by its whole body text instead."""
     if not sections and fallback_body:
         sections = [("", "", fallback_body)]
-    parts = [title, preamble]
+    # Each part is normalised once: its tokens and the compact text both come from that copy.
+    normalize, cut = segmentation.normalize, segmentation.normalized_tokens
+    title_n, preamble_n = normalize(title), normalize(preamble)
+    parts = [title_n, preamble_n]
     headings: list[str] = []
-    body = segmentation.tokens(preamble)
+    body = cut(preamble_n)
     for number, heading, text in sections:
-        parts += [number, heading, text]
-        headings += segmentation.tokens(heading)
-        body += segmentation.tokens(text)
+        heading_n, text_n = normalize(heading), normalize(text)
+        parts += [normalize(number), heading_n, text_n]
+        headings += cut(heading_n)
+        body += cut(text_n)
     # Joined with nothing: "the report's text after whitespace removal" is what phrases
     # are promised against, and the bigrams must come from the very same string.
-    text = "".join(segmentation.compact(p) for p in parts)
+    text = segmentation.squeeze("".join(parts))
     return Document(
         report_id=report_id,
         text=text,
-        title=segmentation.tokens(title),
+        title=cut(title_n),
         headings=headings,
         body=body,
         grams=segmentation.grams(text),

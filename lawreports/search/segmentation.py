@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from array import array
 from pathlib import Path
 
 import opencc
@@ -21,9 +22,10 @@ MAX_TOKEN_CHARS = 64  # longer "words" are URLs or junk; keep them out of the in
 _t2s = opencc.OpenCC("t2s")
 _words_lock = threading.Lock()
 _words_loaded = False
-_WHITESPACE = re.compile(r"\s+")
 _WORDY = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum, without the underscore)
-_RUNS = re.compile(r"[^\W_]{2,}")
+_KEEP_CACHE_MAX = 200_000
+# Code points as 4-byte items: grams() interleaves them as UTF-32.
+_CODE = next(code for code in "IL" if array(code).itemsize == 4)
 
 
 class _CharMap(dict):
@@ -54,7 +56,12 @@ def normalize(text: str) -> str:
 
 def compact(text: str) -> str:
     """Normalised with all whitespace removed: the text phrases are verified against."""
-    return _WHITESPACE.sub("", normalize(text))
+    return squeeze(normalize(text))
+
+
+def squeeze(text: str) -> str:
+    """`text` without whitespace; str.split's whitespace is exactly the regex `\\s`."""
+    return "".join(text.split())
 
 
 def is_wordy(token: str) -> bool:
@@ -77,21 +84,49 @@ def load_words() -> None:
         _words_loaded = True
 
 
+class _KeepCache(dict):
+    """Token → kept by tokens()? Tokens repeat heavily, so the regex runs once per distinct
+    token; tokens too long to keep are answered without being stored."""
+
+    def __missing__(self, tok: str) -> bool:
+        if len(tok) > MAX_TOKEN_CHARS:
+            return False
+        keep = _WORDY.search(tok) is not None and not tok[0].isspace()
+        self[tok] = keep
+        return keep
+
+
+_KEEP = _KeepCache()
+
+
 def tokens(text: str) -> list[str]:
     """Search-mode words of `text` (normalised here), punctuation and whitespace dropped."""
+    return normalized_tokens(normalize(text))
+
+
+def normalized_tokens(normalized: str) -> list[str]:
+    """tokens() of text that is already normalize()d."""
     load_words()
-    wordy = _WORDY.search
-    return [
-        tok
-        for tok in rjieba.cut_for_search(normalize(text))
-        if wordy(tok) and len(tok) <= MAX_TOKEN_CHARS and not tok[0].isspace()
-    ]
+    if len(_KEEP) > _KEEP_CACHE_MAX:
+        _KEEP.clear()  # bound the memory of a long load
+    return list(filter(_KEEP.__getitem__, rjieba.cut_for_search(normalized)))
 
 
 def grams(compact_text: str) -> set[str]:
     """Character bigrams inside runs of letters and digits: every substring of two or more
     such characters has all its bigrams here, which makes phrase retrieval exact."""
-    out: set[str] = set()
-    for run in _RUNS.findall(compact_text):
-        out.update(map(str.__add__, run, run[1:]))
-    return out
+    n = len(compact_text)
+    if n < 2:
+        return set()
+    # Building ~4000 two-character strings one by one dominated; instead lay every pair out
+    # as UTF-32 "ab\0bc\0cd\0…" with array slicing and let str.split make them in C. A NUL in
+    # the text would split a pair; any other non-letter drops the pair the same way.
+    text = compact_text.replace("\0", " ") if "\0" in compact_text else compact_text
+    codes = array(_CODE)
+    codes.frombytes(text.encode("utf-32-le", "surrogatepass"))
+    pairs = array(_CODE, bytes(12 * (n - 1)))  # zeros: the separators
+    pairs[0::3] = codes[:-1]
+    pairs[1::3] = codes[1:]
+    laid_out = pairs.tobytes().decode("utf-32-le", "surrogatepass")
+    # isalnum: both characters match [^\W_] (the same class, checked over all code points).
+    return set(filter(str.isalnum, set(laid_out.split("\0"))))

@@ -31,7 +31,7 @@ def test_percentile_is_nearest_rank():
 
 @pytest.mark.django_db
 def test_benchmark_runs_on_the_test_database(tmp_path):
-    result = run_benchmark(N, tmp_path, workers=1, loader="real", repeat=1, plans=False)
+    result = run_benchmark(N, tmp_path, workers=1, loader="batch", repeat=1, plans=False)
 
     assert result.keys() >= KEYS
     assert result["reports"] == N and result["load_failures"] == 0
@@ -47,41 +47,3 @@ def test_benchmark_runs_on_the_test_database(tmp_path):
     assert Report.objects.count() == N
     assert Report.objects.exclude(province=None).count() == N  # every region resolved
     assert search_reports("法治政府").count == N
-
-
-def _snapshot() -> list[tuple]:
-    """What a stored report amounts to, without ids and timestamps."""
-    from lawreports.reports.models import Report
-    from lawreports.search.models import ReportSearchDocument
-
-    out = []
-    for r in Report.objects.order_by("source_file"):
-        sections = [
-            (s.order, s.depth, s.number, s.heading, s.kind, s.parent.order if s.parent else None)
-            for s in r.sections.select_related("parent").order_by("order")
-        ]
-        items = [(i.order, i.headline, i.section.order) for i in r.issues.order_by("order")]
-        items += [(p.order, p.headline, p.section.order) for p in r.plans.order_by("order")]
-        text = ReportSearchDocument.objects.get(report=r).text
-        fields = (r.source_file, r.title, r.agency.name, r.level, r.year, r.province_id,
-                  r.county_id, r.issue_count, r.plan_count, r.flags)  # fmt: skip
-        out.append((fields, sections, items, text))
-    return out
-
-
-@pytest.mark.django_db
-def test_bulk_loader_stores_what_the_real_loader_stores(tmp_path):
-    from bench.corpus import write_corpus
-    from bench.loader import load_corpus
-    from lawreports.reports.models import Report
-
-    raw, _text = write_corpus(8, tmp_path)
-    files = sorted(raw.iterdir())
-    _, counts, failures = load_corpus(files, workers=1, loader="bulk")
-    assert failures == [] and counts == {"loaded": 8}
-    bulk = _snapshot()
-    Report.objects.all().delete()
-    load_corpus(files, workers=1, loader="real")
-    assert _snapshot() == bulk
-    _, again, _ = load_corpus(files, workers=1, loader="bulk")
-    assert again == {"unchanged": 8}  # reloads go through store_report

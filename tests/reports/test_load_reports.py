@@ -82,11 +82,13 @@ def test_a_broken_file_fails_alone_and_is_named(seeds_dir, tmp_path):
 
 
 def test_a_failure_while_storing_leaves_nothing_half_written(seeds_dir, monkeypatch):
-    from lawreports.reports.services import store
+    from lawreports.reports.services import bulk, store
 
-    def explode(report, parsed):
+    def explode(*args):
         raise RuntimeError("disk full")
 
+    # Both ways a report is written: the batch of new reports, then the one-by-one retry.
+    monkeypatch.setattr(bulk, "_insert_sections", explode)
     monkeypatch.setattr(store, "apply_structure", explode)
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(CommandError):

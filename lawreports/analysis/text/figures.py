@@ -98,6 +98,7 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     r"(共计|累计|总计|合计|共|达到|达|为|计|约|逾|近|超过|有|是|分别|各|均|的|了|等|至|到)+$"
 )
+_NOT_WORD = re.compile(r"[^\w+]")
 MAX_NOUN = 16
 
 
@@ -113,9 +114,15 @@ class FigureHit:
 
 
 def extract_figures(text: str) -> list[FigureHit]:
+    # Most texts and sentences state no figure: skip them before the costlier work. Exact,
+    # since a match in a sentence (or in its masked copy) is a match in the whole text.
+    if _FIGURE.search(text) is None:
+        return []
     hits: list[FigureHit] = []
     for sentence_match in _SENTENCE.finditer(text):
         sentence = sentence_match.group().strip()
+        if _FIGURE.search(sentence) is None:
+            continue
         offset = sentence_match.start() + sentence_match.group().find(sentence)
         hits += _in_sentence(sentence, offset)
     return hits
@@ -200,7 +207,7 @@ def _after_last_verb(clause: str) -> str:
 
 def _clean(noun: str) -> str:
     noun = noun.replace("《", "").replace("》", "").replace("#", "")
-    noun = re.sub(r"[^\w+]", "", noun)  # punctuation and quotes; keeps 互联网+
+    noun = _NOT_WORD.sub("", noun)  # punctuation and quotes; keeps 互联网+
     noun = _LEAD.sub("", noun)
     noun = _TRAIL.sub("", noun)
     return noun[-MAX_NOUN:]

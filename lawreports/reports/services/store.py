@@ -143,10 +143,14 @@ def report_values(
     }
 
 
+def agency_name(parsed: ParsedReport) -> str:
+    """Agencies are keyed by name; a report whose issuer was not found gets a placeholder."""
+    return (parsed.agency or "未识别机关")[:128]
+
+
 def _ensure_agency(parsed: ParsedReport, regions: RegionPath) -> Agency:
-    name = (parsed.agency or "未识别机关")[:128]
     agency, created = Agency.objects.get_or_create(
-        name=name,
+        name=agency_name(parsed),
         defaults={
             "kind": parsed.agency_kind or "other",
             "level": parsed.level or "",

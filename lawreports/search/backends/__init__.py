@@ -38,7 +38,10 @@ class SearchBackend:
         self.connection = connection
         self.table = connection.ops.quote_name(ReportSearchDocument._meta.db_table)
 
-    def write(self, docs: list[Document]) -> None:
+    def write(self, docs: list[Document], *, fresh: bool = False) -> None:
+        """Store the documents, replacing any a report already has. `fresh` promises that
+        none of these reports has a document yet (a bulk load of new reports): the backend
+        may then skip the replace and use a cheaper bulk path."""
         raise NotImplementedError
 
     def delete(self, report_ids: list[int]) -> None:

@@ -7,6 +7,8 @@ text-search parser re-splits our tokens.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.utils import timezone
 
 from lawreports.search.backends import MatchedIds, Params, SearchBackend
@@ -26,18 +28,60 @@ def lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+_labels: dict[str, list[str]] = {}
+
+
+def _position_labels(weight: str) -> list[str]:
+    """[",0W", ",1W", …, ",16383W"]: built once per weight, not once per occurrence."""
+    labels = _labels.get(weight)
+    if labels is None:
+        labels = _labels[weight] = [f",{pos}{weight}" for pos in range(MAX_POSITION + 1)]
+    return labels
+
+
+def _needs_escaping(items: Iterable[str]) -> bool:
+    joined = "".join(items)
+    return "'" in joined or "\\" in joined
+
+
 def tsvector_literal(weighted: list[tuple[str, list[str]]], bare: set[str] = frozenset()) -> str:
-    positions: dict[str, list[str]] = {}
-    pos = 0
+    """Lexemes in first-occurrence order with their first 255 positions (which stop at
+    16383), then the `bare` lexemes (in the set's order) that have no position."""
+    # token → ",1A,5C,…": appending to a string beats a list per lexeme.
+    positions: dict[str, str] = {}
+    get = positions.get
+    pos = 0  # the last position used
+    clamped = False
     for weight, tokens in weighted:
-        for token in tokens:
-            pos = min(pos + 1, MAX_POSITION)
-            seen = positions.setdefault(token, [])
-            if len(seen) < MAX_POSITIONS_PER_LEXEME:
-                seen.append(f"{pos}{weight}")
-    parts = [f"{lexeme(t)}:{','.join(dict.fromkeys(p))}" for t, p in positions.items()]
-    parts += [lexeme(g) for g in bare if g not in positions]
-    return " ".join(parts)
+        n = len(tokens)
+        all_labels = _position_labels(weight)
+        labels = all_labels[pos + 1 : pos + 1 + n]
+        if len(labels) < n:  # past the tsvector limit every occurrence sits at 16383
+            labels += [all_labels[MAX_POSITION]] * (n - len(labels))
+            clamped = True
+        pos = min(pos + n, MAX_POSITION)
+        for token, label in zip(tokens, labels, strict=True):
+            positions[token] = get(token, "") + label
+    # 256 labels take at least 768 characters: only then can the cap apply.
+    longest = max(map(len, positions.values()), default=0)
+    if clamped or longest >= 3 * (MAX_POSITIONS_PER_LEXEME + 1):
+        positions = {
+            token: "," + ",".join(dict.fromkeys(labels[1:].split(",")[:MAX_POSITIONS_PER_LEXEME]))
+            for token, labels in positions.items()
+        }
+    out = []
+    if positions:
+        if _needs_escaping(positions):
+            out += [f"{lexeme(t)}:{labels[1:]}" for t, labels in positions.items()]
+        else:
+            out += [f"'{t}':{labels[1:]}" for t, labels in positions.items()]
+    rest = [g for g in bare if g not in positions]
+    if rest:
+        if _needs_escaping(rest):
+            out += map(lexeme, rest)
+        else:
+            out.append("'" + "' '".join(rest) + "'")
+    return " ".join(out)
 
 
 def tsquery_literal(tokens: list[str] | tuple[str, ...], op: str) -> str:
@@ -45,7 +89,7 @@ def tsquery_literal(tokens: list[str] | tuple[str, ...], op: str) -> str:
 
 
 class PostgresBackend(SearchBackend):
-    def write(self, docs: list[Document]) -> None:
+    def write(self, docs: list[Document], *, fresh: bool = False) -> None:
         now = timezone.now()
         rows = [
             (
@@ -59,9 +103,21 @@ class PostgresBackend(SearchBackend):
             )
             for doc in docs
         ]
+        columns = "report_id, text, vector, head, indexed_at"
         with self.connection.cursor() as cursor:
+            if fresh:
+                # COPY skips per-row statement overhead and the conflict check; COPY's text
+                # format reads the literals with tsvector's own input function, as ::tsvector
+                # does. Runs on the caller's connection, so inside its transaction.
+                with (
+                    self.connection.wrap_database_errors,
+                    cursor.cursor.copy(f"COPY {self.table} ({columns}) FROM STDIN") as copy,
+                ):
+                    for row in rows:
+                        copy.write_row(row)
+                return
             cursor.executemany(
-                f"INSERT INTO {self.table} (report_id, text, vector, head, indexed_at) "
+                f"INSERT INTO {self.table} ({columns}) "
                 "VALUES (%s, %s, %s::tsvector, %s::tsvector, %s) "
                 "ON CONFLICT (report_id) DO UPDATE SET text = EXCLUDED.text, "
                 "vector = EXCLUDED.vector, head = EXCLUDED.head, indexed_at = EXCLUDED.indexed_at",

@@ -19,11 +19,11 @@ def fts_token(token: str) -> str:
 
 
 class SqliteBackend(SearchBackend):
-    def write(self, docs: list[Document]) -> None:
+    def write(self, docs: list[Document], *, fresh: bool = False) -> None:
         from lawreports.search.models import ReportSearchDocument
 
-        ids = [doc.report_id for doc in docs]
-        self.delete(ids)
+        if not fresh:  # fresh: nothing to replace
+            self.delete([doc.report_id for doc in docs])
         ReportSearchDocument.objects.bulk_create(
             [ReportSearchDocument(report_id=doc.report_id, text=doc.text) for doc in docs]
         )

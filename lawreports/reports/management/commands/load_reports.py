@@ -2,7 +2,11 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from lawreports.reports.services.loading import load_files, refresh_statistics, report_files
+from lawreports.reports.services.loading import (
+    load_files_parallel,
+    refresh_statistics,
+    report_files,
+)
 
 
 class Command(BaseCommand):
@@ -10,13 +14,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="report files or folders")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="loader processes (PostgreSQL; one per core is fastest)",
+        )
 
-    def handle(self, *args, paths, **options):
+    def handle(self, *args, paths, workers, **options):
         files = report_files(paths)
         if not files:
             raise CommandError("no report files found in: " + ", ".join(paths))
         progress = ProgressBar(len(files), sys.stderr) if sys.stderr.isatty() else None
-        summary = load_files(files, on_progress=progress.update if progress else None)
+        summary = load_files_parallel(
+            files, workers=workers, on_progress=progress.update if progress else None
+        )
         if progress:
             progress.close()
         if refresh_statistics(summary):

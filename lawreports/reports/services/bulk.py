@@ -1,0 +1,204 @@
+"""Store many new reports at once: one transaction and a few statements per table per batch.
+
+`store_report` costs ~60 queries per report (a statement per section, re-reads for indexing
+and analysis). A batch of reports nobody has stored yet needs none of its care: its sections,
+items, search documents and analysis are built in memory and written with one COPY per table.
+A report already stored (same file name or content) goes through `store_report`, whose rules
+keep curated values; so does a whole batch whose write fails (say a concurrent loader stored
+one of its files first), each report then in its own transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from lawreports.analysis.services import analysis_rows_for_new_reports
+from lawreports.parsing import ParsedReport, ParsedSection
+from lawreports.reports.models import Agency, Issue, Plan, Region, Report, Section
+from lawreports.reports.services import store
+from lawreports.reports.services.regions import RegionPath, division_chain
+from lawreports.reports.services.rows import insert_new
+from lawreports.search.backends import get_backend
+from lawreports.search.indexing import build_document
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class _NewReport:
+    report: Report
+    parsed: ParsedReport
+    flat: list[tuple[ParsedSection, int | None, int, tuple[int, ...]]]  # flatten_sections
+    sections: list[Section] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
+
+
+class BatchCache:
+    """Regions and agencies by key for one load: divisions and agencies repeat across files.
+    Both are committed on creation, outside the batch, so they never vanish with a rollback
+    (and two loaders creating the same one do not deadlock inside their batches)."""
+
+    def __init__(self) -> None:
+        self.regions: dict[str, Region] = {}
+        self.agencies: dict[str, Agency] = {}
+
+    def prefetch(self, batch: list[ParsedReport]) -> None:
+        """Read or create the batch's regions and agencies in a few statements each."""
+        chains = {p.content_hash: _chain(p) for p in batch}
+        wanted = {d.code: (i, d, chain) for chain in chains.values() for i, d in enumerate(chain)}
+        missing = [code for code in wanted if code not in self.regions]
+        if missing:
+            self.regions.update((r.code, r) for r in Region.objects.filter(code__in=missing))
+            for depth in range(max(i for i, _d, _c in wanted.values()) + 1):
+                rows = [
+                    Region(code=d.code, name=d.name, level=d.level,
+                           parent=self.regions[chain[i - 1].code] if i else None)
+                    for i, d, chain in wanted.values() if i == depth and d.code not in self.regions
+                ]  # fmt: skip
+                self._create(Region, rows, "code", self.regions)
+        names = {}
+        for parsed in batch:
+            names.setdefault(store.agency_name(parsed), parsed)  # the first report describes it
+        if missing := [name for name in names if name not in self.agencies]:
+            self.agencies.update((a.name, a) for a in Agency.objects.filter(name__in=missing))
+            rows = [
+                Agency(name=name, kind=p.agency_kind or "other", level=p.level or "",
+                       region=self.region_path(p).deepest)
+                for name, p in names.items() if name not in self.agencies
+            ]  # fmt: skip
+            self._create(Agency, rows, "name", self.agencies)
+        for parsed in batch:  # as store_report: an agency without a region takes one
+            agency, deepest = (
+                self.agencies[store.agency_name(parsed)],
+                self.region_path(parsed).deepest,
+            )
+            if agency.region_id is None and deepest is not None:
+                agency.region = deepest
+                agency.save(update_fields=["region"])
+
+    @staticmethod
+    def _create(model, rows: list, key: str, into: dict) -> None:
+        if rows:  # a concurrent loader may have created some: keep theirs
+            model.objects.bulk_create(rows, ignore_conflicts=True)
+            keys = [getattr(row, key) for row in rows]
+            into.update((getattr(r, key), r) for r in model.objects.filter(**{f"{key}__in": keys}))
+
+    def region_path(self, parsed: ParsedReport) -> RegionPath:
+        path = RegionPath()
+        for division in _chain(parsed):
+            setattr(path, division.level, self.regions[division.code])
+        return path
+
+    def report_values(self, parsed: ParsedReport) -> dict[str, object]:
+        agency = self.agencies[store.agency_name(parsed)]
+        return store.report_values(parsed, self.region_path(parsed), agency=agency)
+
+
+def _chain(parsed: ParsedReport):
+    return division_chain(parsed.township_code or parsed.region_code)
+
+
+def store_new(
+    batch: list[tuple[ParsedReport, str]], cache: BatchCache | None = None
+) -> list[tuple[ParsedReport, str]]:
+    """Store the (parse, file name) pairs nobody stored yet in one transaction; returns the
+    pairs left for `store_report` (known ones, or all of them if the batch write failed)."""
+    cache = cache or BatchCache()
+    fresh, later = _split_known(batch)
+    if not fresh:
+        return later
+    try:
+        cache.prefetch([p for p, _ in fresh])  # committed first, outside the batch
+        rows = [(p, name, cache.report_values(p)) for p, name in fresh]
+        with transaction.atomic():
+            _insert_fresh(rows)
+    except Exception:
+        logger.warning("batch write failed; storing its reports one by one", exc_info=True)
+        return fresh + later  # one at a time, each failure named by its file
+    return later
+
+
+def _split_known(
+    batch: list[tuple[ParsedReport, str]],
+) -> tuple[list[tuple[ParsedReport, str]], list[tuple[ParsedReport, str]]]:
+    """New reports, and those whose file or content is stored already or repeats in the batch."""
+    hashes = {p.content_hash for p, _ in batch}
+    names = {name for _, name in batch}
+    seen = set(
+        Report.objects.filter(content_hash__in=hashes).values_list("content_hash", flat=True)
+    ) | set(Report.objects.filter(source_file__in=names).values_list("source_file", flat=True))
+    fresh, later = [], []
+    for parsed, name in batch:
+        if parsed.content_hash in seen or name in seen:
+            later.append((parsed, name))
+        else:
+            fresh.append((parsed, name))
+            seen |= {parsed.content_hash, name}
+    return fresh, later
+
+
+def _insert_fresh(rows: list[tuple[ParsedReport, str, dict[str, object]]]) -> None:
+    reports = []
+    for parsed, name, values in rows:
+        report = Report(source_file=name, content_hash=parsed.content_hash, **values)
+        report.issue_count, report.plan_count = len(parsed.issues), len(parsed.plans)
+        report.flag_count = len(report.flags)  # Report.save() would; COPY does not call it
+        reports.append(report)
+    insert_new(reports)
+    new = [_NewReport(r, p, _flat(p)) for r, (p, _, _) in zip(reports, rows, strict=True)]
+    _insert_sections(new)
+    for entry in new:
+        by_path = {path: s for (*_, path), s in zip(entry.flat, entry.sections, strict=True)}
+        entry.issues = store._items(
+            Issue, entry.report, entry.parsed.issues, by_path, entry.sections
+        )
+        entry.plans = store._items(Plan, entry.report, entry.parsed.plans, by_path, entry.sections)
+    insert_new([i for e in new for i in e.issues])
+    insert_new([p for e in new for p in e.plans])
+    get_backend().write([_document(e) for e in new], fresh=True)
+    analysis = analysis_rows_for_new_reports(
+        [(e.report, e.sections, e.issues, e.plans) for e in new]
+    )
+    insert_new(analysis.analyses)
+    insert_new(analysis.figures)
+    insert_new(analysis.item_themes)
+
+
+def _flat(parsed: ParsedReport) -> list[tuple[ParsedSection, int | None, int, tuple[int, ...]]]:
+    # Every item needs a section: a report without headings gets one for its whole text.
+    return store.flatten_sections(parsed.sections) or [
+        (ParsedSection(number="", heading="正文", body=parsed.body_text), None, 0, (0,))
+    ]
+
+
+def _insert_sections(new: list[_NewReport]) -> None:
+    """Depth by depth: a child row needs its parent's id."""
+    for entry in new:
+        entry.sections = [
+            Section(report=entry.report, order=order, depth=depth, number=node.number[:16],
+                    heading=node.heading[:500], body=node.body, kind=node.kind)
+            for order, (node, _parent, depth, _path) in enumerate(entry.flat)
+        ]  # fmt: skip
+    for depth in range(max(d for e in new for _n, _p, d, _path in e.flat) + 1):
+        level = []
+        for entry in new:
+            for (_node, parent, d, _path), section in zip(entry.flat, entry.sections, strict=True):
+                if d == depth:
+                    section.parent = entry.sections[parent] if parent is not None else None
+                    level.append(section)
+        insert_new(level)
+
+
+def _document(entry: _NewReport):
+    report = entry.report
+    return build_document(
+        report.pk,
+        report.title,
+        report.preamble,
+        [(s.number, s.heading, s.body) for s in entry.sections],
+        report.body_text,
+    )
