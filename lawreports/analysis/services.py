@@ -14,6 +14,7 @@ from itertools import islice
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from lawreports.analysis.models import Figure, ItemTheme, ReportAnalysis, Theme
@@ -107,10 +108,15 @@ def derive_analysis(
     theme_rows: list[ItemTheme] = []
     for (kind, item), headline, text in zip(items, headlines, texts, strict=True):
         theme_rows += _item_rows(report.pk, kind, item, headline, text, themes_by_name, words)
+    bits = {theme.pk: theme.mask for theme, _ in themes_by_name.values()}
 
     values = {part: found[part] for part in completeness.PARTS}
     values["missing_count"] = len(completeness.missing_parts(found))
     values["figure_count"] = len(figure_rows)
+    for kind in ("issue", "plan"):
+        values[f"{kind}_themes"] = _mask(
+            bits[row.theme_id] for row in theme_rows if row.kind == kind
+        )
     values.update(_timeliness_values(report))
     # auto_now fills analysed_at only through save(); a raw insert needs it set here.
     analysis = ReportAnalysis(report=report, analysed_at=timezone.now(), **values)
@@ -225,6 +231,36 @@ def retag_item(item: Issue | Plan) -> None:
         item.report_id, kind, item, headline, text, themes_by_name, _keywords(themes_by_name)
     )
     ItemTheme.objects.bulk_create(rows)
+    refresh_theme_masks([item.report_id])
+
+
+def _mask(masks: Iterable[int]) -> int:
+    out = 0
+    for mask in masks:
+        out |= mask
+    return out
+
+
+def refresh_theme_masks(report_ids: Iterable[int]) -> None:
+    """Recompute the reports' theme bits from their item themes (after items changed)."""
+    report_ids = list(report_ids)
+    masks = {pk: {"issue": 0, "plan": 0} for pk in report_ids}
+    rows = ItemTheme.objects.filter(report_id__in=report_ids, theme__bit__isnull=False)
+    for report_id, kind, bit in rows.values_list("report_id", "kind", "theme__bit"):
+        masks[report_id][kind] |= 1 << bit
+    for report_id, mask in masks.items():
+        ReportAnalysis.objects.filter(report_id=report_id).update(
+            issue_themes=mask["issue"], plan_themes=mask["plan"]
+        )
+
+
+def forget_theme(theme: Theme) -> None:
+    """A deleted theme's bit leaves every report, so a later theme can take it."""
+    if theme.bit is not None:
+        keep = ~theme.mask
+        ReportAnalysis.objects.update(
+            issue_themes=F("issue_themes").bitand(keep), plan_themes=F("plan_themes").bitand(keep)
+        )
 
 
 def _timeliness_values(report: Report) -> dict[str, object]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from lawreports.analysis.models import Theme
 from lawreports.reports.deferred import once_after_commit
 from lawreports.reports.models import Issue, Plan, Report, Section
 from lawreports.search.indexing import is_suspended
@@ -48,3 +49,26 @@ def _reanalyse(report_id: int) -> None:
     report = Report.objects.filter(pk=report_id).first()
     if report is not None:
         analyse_report(report)
+
+
+@receiver(post_delete, sender=Issue, dispatch_uid="analysis_issue_deleted")
+@receiver(post_delete, sender=Plan, dispatch_uid="analysis_plan_deleted")
+def item_deleted(sender, instance, **kwargs) -> None:
+    """A deleted issue/plan takes its themes along (cascade); the report's theme bits follow
+    once the delete commits."""
+    if is_suspended():
+        return
+    once_after_commit("theme_masks", instance.report_id, _refresh_masks)
+
+
+def _refresh_masks(report_id: int) -> None:
+    from lawreports.analysis.services import refresh_theme_masks
+
+    refresh_theme_masks([report_id])
+
+
+@receiver(post_delete, sender=Theme, dispatch_uid="analysis_theme_deleted")
+def theme_deleted(sender, instance: Theme, **kwargs) -> None:
+    from lawreports.analysis.services import forget_theme
+
+    forget_theme(instance)

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import Count, QuerySet
 
 from lawreports.analysis import facets as analysis_facets
-from lawreports.analysis.models import ReportAnalysis
+from lawreports.analysis.models import ReportAnalysis, Theme
 from lawreports.analysis.text.completeness import PART_LABELS
 from lawreports.analysis.text.timeliness import LABELS as TIMELINESS_LABELS
 from lawreports.reports.filters import FIGURE_BUCKETS, ReportFilter
@@ -174,6 +174,13 @@ def _grouped_facets(
         if high is not None:
             cond += f" AND an.figure_count <= {int(high)}"
         aggregates.append(f"count(*) FILTER (WHERE {cond})")
+    theme_kinds, themes = _theme_bits(params)
+    if theme_kinds:
+        joins.add("an")
+    for kind in theme_kinds:
+        aggregates += [
+            f"count(*) FILTER (WHERE (an.{kind}_themes & {theme.mask}) <> 0)" for theme in themes
+        ]
     columns = ["pk", "year", "level", "issue_count", "province", "prefecture", "county", "agency"]
     aliases = "id, year, level, issue_count, province_id, prefecture_id, county_id, agency_id"
     inner = ReportFilter(params, queryset=base).qs.order_by().values(*columns)
@@ -248,14 +255,32 @@ def _grouped_facets(
             for (part, label), n in zip(PART_LABELS.items(), parts, strict=True)
             if n
         ]
+    start = 2 + len(PART_LABELS)
     if "figures" in totals:
-        buckets = total_row[2 + len(PART_LABELS) :]
+        buckets = total_row[start : start + len(FIGURE_BUCKETS)]
         out["figures"] = [
             FacetValue(key, label, n, False)
             for (key, (label, _, _)), n in zip(FIGURE_BUCKETS.items(), buckets, strict=True)
             if n
         ]
+    start += len(FIGURE_BUCKETS)
+    for kind in theme_kinds:
+        counts = total_row[start : start + len(themes)]
+        out[f"{kind}_theme"] = [
+            FacetValue(t.name, t.name, n, False) for t, n in zip(themes, counts, strict=True) if n
+        ]
+        start += len(themes)
     return out, total_row[0]
+
+
+def _theme_bits(params: dict[str, str]) -> tuple[list[str], list[Theme]]:
+    """The theme facets the grouped query can count from the reports' theme bits: those
+    whose own filter is unset, if every theme has a bit."""
+    kinds = [kind for kind in ("issue", "plan") if f"{kind}_theme" not in params]
+    themes = list(Theme.objects.all()) if kinds else []
+    if any(theme.bit is None for theme in themes):
+        return [], []
+    return kinds, themes
 
 
 def _analysis_facets(

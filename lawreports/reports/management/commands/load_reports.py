@@ -32,7 +32,7 @@ class Command(BaseCommand):
         if progress:
             progress.close()
         if refresh_statistics(summary):
-            self.stdout.write("refreshed the database's statistics (ANALYZE)")
+            self.stdout.write("refreshed the database's statistics (VACUUM ANALYZE)")
         for name, kept in summary.kept:
             self.stdout.write(f"kept curated {', '.join(kept)}: {name}")
         for name, reason in summary.failures:
