@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from lawreports.parsing.vocabulary import CHROME_RE, SENTENCE_END
+from lawreports.parsing.vocabulary import CHROME_ANYWHERE_RE, CHROME_AT_START_RE, SENTENCE_END
 
 # Spaces that are not U+0020 (NBSP, ideographic space, thin spaces, tab ...) become one;
 # zero-width and bidi marks, BOM, soft hyphen and web glyph junk (□ ■, private-use icons)
@@ -18,6 +18,7 @@ _SPACE_RE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _DROP_RE = re.compile(
     "[\u00ad\u200b-\u200f\u2060\u202a-\u202e\ufeff\ufffc\u25a0\u25a1\ue000-\uf8ff]"
 )
+_ODD_RE = re.compile(f"{_SPACE_RE.pattern}|{_DROP_RE.pattern}")
 _CONTENT_RE = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uff10-\uff19\uff21-\uff5a]")
 _CHROME_MAX = 60
 
@@ -25,7 +26,8 @@ _CHROME_MAX = 60
 def split_lines(text: str) -> list[str]:
     """Normalise line ends and odd characters; strip each line (blank lines kept as '')."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = _DROP_RE.sub("", _SPACE_RE.sub(" ", text))
+    if _ODD_RE.search(text):  # one scan decides whether the two substitutions are needed
+        text = _DROP_RE.sub("", _SPACE_RE.sub(" ", text))
     return [line.strip() for line in text.split("\n")]
 
 
@@ -36,7 +38,12 @@ def has_content(line: str) -> bool:
 
 def is_chrome(analysis_line: str) -> bool:
     line = analysis_line
-    return len(line) <= _CHROME_MAX and not line.endswith("。") and bool(CHROME_RE.search(line))
+    # CHROME_RE.search, split: anchored patterns tried once, the rest with a fast skip.
+    return (
+        len(line) <= _CHROME_MAX
+        and not line.endswith("。")
+        and (CHROME_AT_START_RE.match(line) or CHROME_ANYWHERE_RE.search(line)) is not None
+    )
 
 
 def join_broken_lines(
@@ -59,7 +66,11 @@ def join_broken_lines(
         if not line:
             joinable = False
             continue
-        joined = joinable and i not in keep and not is_break(i)
+        kept = i in keep
+        # is_break is the costly part of the loop: asked only when a decision depends on it
+        # (None: not asked), which for most lines it does not.
+        fresh = is_break(i) if joinable and not kept else None
+        joined = joinable and not kept and not fresh
         if joined:
             out[-1] += line
             out_a[-1] += ana
@@ -67,13 +78,10 @@ def join_broken_lines(
             out.append(line)
             out_a.append(ana)
         tail = out_a[-1]
-        bare_heading = not joined and is_break(i) and not _has_body(ana)
-        joinable = (
-            i not in keep
-            and not bare_heading
-            and len(tail) >= min_length
-            and tail[-1] not in SENTENCE_END
-        )
+        joinable = not kept and len(tail) >= min_length and tail[-1] not in SENTENCE_END
+        if joinable and not joined and not _has_body(ana):
+            # A bare heading never takes the next line.
+            joinable = not (is_break(i) if fresh is None else fresh)
     return out, out_a
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from lawreports.parsing.vocabulary import CN_DATE_RE, CN_DIGITS, DATE_RE, ISO_DATE_RE
 
@@ -21,6 +22,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+@lru_cache(maxsize=256)  # called on the few numerals of every heading and item marker
 def cn_number(text: str) -> int | None:
     """一 .. 九十九 (also 十一, 二十, 三十一) to int."""
     if not text or any(c not in CN_DIGITS for c in text):
@@ -31,6 +33,8 @@ def cn_number(text: str) -> int | None:
             value = value * 10 + CN_DIGITS[c]
         return value
     tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None  # 十四八, 二三十, 十十: not a numeral a report numbers anything with
     return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
 
 

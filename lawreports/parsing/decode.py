@@ -6,7 +6,7 @@ import codecs
 import re
 
 from lawreports.parsing.model import ParseError
-from lawreports.parsing.normalise import common_char_ratio
+from lawreports.parsing.normalise import common_char_ratio, common_char_ratio_at_least
 
 # File signatures of formats that are never report text.
 _MAGIC = (
@@ -26,7 +26,13 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SAMPLE = 8192
+_MIN_SCORE = 0.05  # below this share of common characters a decoding is not Chinese text
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# Every byte but those control characters. In each encoding tried here a control character
+# is encoded with its own byte value among its bytes, so bytes without any decode to text
+# without any (bytes.translate is a C loop; the regex a slower one).
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL_RE.match(chr(b)))
+_MAX_CHAR_BYTES = 4  # the sample's characters come from the first 4 * _SAMPLE (+ BOM) bytes
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -41,7 +47,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return _checked(_strict(data, name), name, data)
     if 0 in data[:_SAMPLE]:
         # NULs: UTF-16 without BOM (ASCII leaves a NUL beside each byte), else binary.
-        found = _best(data, ("utf-16-le", "utf-16-be"))
+        found = _best(_decodings(data, ("utf-16-le", "utf-16-be")))
         if found and found[0] > 0.2:
             return _checked(found[2], found[1], data)
         raise ParseError("binary file (contains NUL bytes), not text")
@@ -51,21 +57,38 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     candidates = ["gb18030", "big5"]
     if len(data) % 2 == 0:
         candidates += ["utf-16-le", "utf-16-be"]  # pure CJK UTF-16 has no NULs
-    best = _best(data, candidates)
-    if best is None or best[0] < 0.05:
+    found = _readable(_decodings(data, candidates))
+    if found is None:
         raise ParseError("cannot decode: not UTF-8, GB18030, Big5 or UTF-16 text")
-    return _checked(best[2], best[1], data)
+    return _checked(found[1], found[0], data)
 
 
-def _best(data: bytes, candidates: list[str] | tuple[str, ...]) -> tuple[float, str, str] | None:
-    """(score, encoding, text) of the strict decode that reads most like report prose."""
-    best: tuple[float, str, str] | None = None
+def _readable(decoded: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """(encoding, text) that reads most like report prose, if it reads enough like it."""
+    if len(decoded) == 1:
+        # A lone decoding has no rival: its score need only reach the threshold.
+        text = decoded[0][1]
+        return decoded[0] if common_char_ratio_at_least(text[:_SAMPLE], _MIN_SCORE) else None
+    best = _best(decoded)
+    return (best[1], best[2]) if best and best[0] >= _MIN_SCORE else None
+
+
+def _decodings(data: bytes, candidates: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+    """(encoding, text) of each candidate that decodes strictly, in order."""
+    decoded = []
     for name in candidates:
         text = _strict(data, name)
         if text is None and name == "big5":
             name, text = "big5hkscs", _strict(data, "big5hkscs")
-        if text is None:
-            continue
+        if text is not None:
+            decoded.append((name, text))
+    return decoded
+
+
+def _best(decoded: list[tuple[str, str]]) -> tuple[float, str, str] | None:
+    """(score, encoding, text) of the decoding that reads most like report prose."""
+    best: tuple[float, str, str] | None = None
+    for name, text in decoded:
         score = common_char_ratio(text[:_SAMPLE])
         if best is None or score > best[0] + 0.02:  # near-ties go to the earlier guess
             best = (score, name, text)
@@ -83,7 +106,8 @@ def _checked(text: str | None, name: str, data: bytes) -> tuple[str, str]:
     if text is None:
         raise ParseError(f"cannot decode: broken {name} text")
     sample = text[:_SAMPLE]
-    controls = len(_CONTROL_RE.findall(sample))
+    head = data[: _MAX_CHAR_BYTES * (_SAMPLE + 1)]
+    controls = len(_CONTROL_RE.findall(sample)) if head.translate(None, _NOT_CONTROL_BYTES) else 0
     if controls > len(sample) // 10:
         raise ParseError("binary file (mostly control characters), not text")
     return text, name

@@ -21,6 +21,8 @@ _MAX_LINE = 100
 _LOOKAHEAD = 3
 _INDEX_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z/\-._]{3,40}$")
 _NAME_BAD_RE = re.compile(r"[,。;]|报告")
+# First characters of the keys: a metadata line starts with a key (METADATA_KEY_RE.match).
+_KEY_STARTS = frozenset(key[0] for key in METADATA_KEYS)
 
 
 @dataclass
@@ -80,7 +82,7 @@ def read_metadata(analysis: list[str]) -> tuple[Metadata, set[int]]:
     meta = Metadata()
     used: set[int] = set()
     for i, line in enumerate(analysis):
-        if i in used:
+        if i in used or line[:1] not in _KEY_STARTS:  # cheap "no" for the body lines
             continue
         pairs = _pairs(line)
         if pairs is None:

@@ -6,14 +6,18 @@ only becomes a heading when its number continues (or starts) a sequence at that 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lawreports.parsing.dates import cn_number
 from lawreports.parsing.model import ParsedSection
-from lawreports.parsing.normalise import analysis_copy
+from lawreports.parsing.normalise import analysis_copy, analysis_lines
 from lawreports.parsing.vocabulary import (
     ACHIEVEMENTS_RE,
     CIRCLED,
+    CN_NUM,
     HEADING_END_RE,
     HEADING_PATTERNS,
     LEADERSHIP_RE,
@@ -24,9 +28,26 @@ from lawreports.parsing.vocabulary import (
 STYLE_RANK = {style: rank for rank, (style, _) in enumerate(HEADING_PATTERNS)}
 _MAX_SKIP = 2  # a sibling may skip one number (typos), not more
 
+# The characters each style's pattern can start with; "arabic" starts with \d, which is
+# str.isdecimal. A line is tried only against the styles its first character allows (in
+# HEADING_PATTERNS order): most lines start with none of them and need no regex at all.
+_STYLE_STARTS = {"part": "第", "cn": CN_NUM, "cn_paren": "(（", "arabic": "",
+                 "arabic_paren": "(（", "circled": CIRCLED}  # fmt: skip
+_DECIMAL_STYLES = tuple((s, p) for s, p in HEADING_PATTERNS if s == "arabic")
 
-@dataclass(frozen=True)
-class HeadingMatch:
+
+def _styles_by_start() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    table: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+    for style, pattern in HEADING_PATTERNS:
+        for start in _STYLE_STARTS[style]:
+            table[start] = (*table.get(start, ()), (style, pattern))
+    return table
+
+
+_STYLES_BY_START = _styles_by_start()
+
+
+class HeadingMatch(NamedTuple):  # a tuple: built for every heading line, several times
     style: str
     number: int
     label: str  # "一", "(一)", "1", "(1)", "第一部分", "①"
@@ -52,7 +73,10 @@ def split_heading(text: str) -> tuple[str, str]:
 
 
 def match_heading(line: str) -> HeadingMatch | None:
-    for style, pattern in HEADING_PATTERNS:
+    if not line:
+        return None
+    styles = _STYLES_BY_START.get(line[0]) or (_DECIMAL_STYLES if line[0].isdecimal() else ())
+    for style, pattern in styles:
         m = pattern.match(line)
         if not m:
             continue
@@ -121,7 +145,10 @@ def _place(stack: list[_Open], hm: HeadingMatch) -> int | None:
 
 def section_kind(heading: str) -> str:
     """Kind of a section from its heading (any script)."""
-    text = analysis_copy(heading)
+    return _kind(analysis_copy(heading))
+
+
+def _kind(text: str) -> str:
     if LEADERSHIP_RE.search(text):
         return "leadership"
     if PROBLEMS_RE.search(text):
@@ -133,17 +160,28 @@ def section_kind(heading: str) -> str:
     return "other"
 
 
-def _is_mixed(heading: str) -> bool:
-    text = analysis_copy(heading)
+def _is_mixed(text: str) -> bool:
     return bool(PROBLEMS_RE.search(text) and PLANS_RE.search(text))
 
 
 def classify_sections(sections: list[ParsedSection], inherited: str | None = None) -> None:
     """Top sections by their heading; children inherit unless the parent said nothing
     ("other") or named two parts at once ("问题及下一步打算")."""
+    headings = list(dict.fromkeys(_headings(sections)))
+    # All headings' analysis copies in one OpenCC call instead of two calls per section.
+    _classify(sections, inherited, dict(zip(headings, analysis_lines(headings), strict=True)))
+
+
+def _headings(sections: list[ParsedSection]) -> Iterator[str]:
     for section in sections:
-        section.kind = inherited or section_kind(section.heading)
+        yield section.heading
+        yield from _headings(section.children)
+
+
+def _classify(sections: list[ParsedSection], inherited: str | None, ana: dict[str, str]) -> None:
+    for section in sections:
+        section.kind = inherited or _kind(ana[section.heading])
         open_children = inherited is None and (
-            section.kind == "other" or _is_mixed(section.heading)
+            section.kind == "other" or _is_mixed(ana[section.heading])
         )
-        classify_sections(section.children, None if open_children else section.kind)
+        _classify(section.children, None if open_children else section.kind, ana)

@@ -16,10 +16,10 @@ from lawreports.parsing.metadata import read_metadata
 from lawreports.parsing.model import FLAGS, ParsedReport, ParseError
 from lawreports.parsing.normalise import (
     CJK_RE,
-    analysis_lines,
-    count_cjk,
-    detect_script,
+    detect_script_lines,
+    has_cjk_count,
     has_encoding_damage,
+    simplified_and_analysis_lines,
 )
 from lawreports.parsing.outline import build_outline, match_heading
 from lawreports.parsing.region import resolve
@@ -40,6 +40,9 @@ def parse_file(path: str | Path) -> ParsedReport:
 
 def parse_bytes(data: bytes, *, filename: str) -> ParsedReport:
     text, encoding = decode_bytes(data)
+    if encoding == "utf-8" and b"\r" not in data:
+        # No BOM (that decodes as utf-8-sig) and no CR: the bytes are the canonical text.
+        return _parse(text, filename, encoding, hashlib.sha256(data).hexdigest())
     return _parse(text, filename, encoding, text_hash(text))
 
 
@@ -72,7 +75,9 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
     lines = split_lines(strip_markup(text) if looks_like_html(text) else text)
     if not CJK_RE.search(text):
         raise ParseError("no report text (no Chinese text in the file)")
-    ana = analysis_lines(lines)
+    simplified, ana = simplified_and_analysis_lines(lines)
+    # Script detection below reuses these conversions for every line that stays whole.
+    known_simplified = dict(zip(lines, simplified, strict=True))
 
     meta, used = read_metadata(ana)
     for i, a in enumerate(ana):
@@ -91,7 +96,7 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         keep=keep,
         is_break=lambda i: bool(body_ana[i]) and _starts_fresh(body_ana[i]),
     )
-    if count_cjk("".join(joined_ana)) < _MIN_REPORT_CJK:
+    if not has_cjk_count("".join(joined_ana), _MIN_REPORT_CJK):
         raise ParseError("no report text (only a title, page metadata or navigation)")
 
     preamble, sections = build_outline(joined)
@@ -151,7 +156,7 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         doc_no=meta.doc_no,
         source=meta.source,
         addressed_to=addressed_to,
-        script=detect_script("\n".join(all_lines)),
+        script=detect_script_lines(all_lines, known_simplified),
         encoding=encoding,
         original_text=text,
         body_text="\n".join(all_lines),

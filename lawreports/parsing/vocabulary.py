@@ -28,16 +28,24 @@ CN_NUM = "一二三四五六七八九十"
 
 # --- page chrome -------------------------------------------------------------------
 # A line (analysis copy) matching any of these is navigation or footer, not report text.
-CHROME_RE = re.compile(
-    r"站点导航|网站地图|扫一扫|分享到|当前位置|您的位置|^首页\s*[>»]|"
-    r"^(主办|承办|协办|主管|维护)(单位)?\s*[::]|内容及技术支持|技术支持\s*[::]|"
-    r"ICP\s*备|公网安备|网站标识码|^访问量|浏览次数|阅读次数|点击数\s*[::]|"
-    r"【\s*大\s*中\s*小\s*】|字号\s*[::]?\s*【|^字号\s*[::]|^\s*【?\s*(打印|关闭)|"
-    r"(打印本页|关闭窗口|打印\s*关闭|【打印】|【关闭】|\[打印\]|\[关闭\])|"
-    r"^(上一篇|下一篇)\s*[::]?|^本站\s*$|^返回顶部|^相关链接|^版权所有|"
+# Kept in two lists: anchored ones need trying only at the start of a line, and a search
+# over alternatives that all begin with a literal skips to those characters.
+CHROME_AT_START = (
+    r"^首页\s*[>»]", r"^(主办|承办|协办|主管|维护)(单位)?\s*[::]", r"^访问量", r"^字号\s*[::]",
+    r"^\s*【?\s*(打印|关闭)", r"^(上一篇|下一篇)\s*[::]?", r"^本站\s*$", r"^返回顶部", r"^相关链接",
+    r"^版权所有",
     # PDF page numbers: "- 3 -", "第 3 页", "第3页 共12页"
-    r"^[-—–－]\s*\d{1,4}\s*[-—–－]$|^第\s*\d{1,4}\s*页(\s*共\s*\d{1,4}\s*页)?$"
-)
+    r"^[-—–－]\s*\d{1,4}\s*[-—–－]$", r"^第\s*\d{1,4}\s*页(\s*共\s*\d{1,4}\s*页)?$",
+)  # fmt: skip
+CHROME_ANYWHERE = (
+    "站点导航", "网站地图", "扫一扫", "分享到", "当前位置", "您的位置", "内容及技术支持",
+    r"技术支持\s*[::]", r"ICP\s*备", "公网安备", "网站标识码", "浏览次数", "阅读次数",
+    r"点击数\s*[::]", r"【\s*大\s*中\s*小\s*】", r"字号\s*[::]?\s*【", "打印本页", "关闭窗口",
+    r"打印\s*关闭", "【打印】", "【关闭】", r"\[打印\]", r"\[关闭\]",
+)  # fmt: skip
+CHROME_AT_START_RE = re.compile("|".join(CHROME_AT_START))
+CHROME_ANYWHERE_RE = re.compile("|".join(CHROME_ANYWHERE))
+CHROME_RE = re.compile("|".join(CHROME_AT_START + CHROME_ANYWHERE))
 
 # --- metadata header -----------------------------------------------------------------
 # key -> field; keys as they appear (simplified).
