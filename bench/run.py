@@ -97,7 +97,7 @@ def _seq_scans(searches: dict[str, list[float]], *, explain: bool) -> list[str]:
     for rank, query in enumerate(slowest):
         for captured in plans.captured_queries(query.params):
             sql = captured["sql"]
-            if not sql.lstrip().upper().startswith("SELECT"):
+            if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
                 continue
             found |= {
                 f"{t} ({query.label})" for t in plans.seq_scans(plans.explain(sql, analyze=False))

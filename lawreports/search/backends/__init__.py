@@ -17,16 +17,14 @@ Params = list[Any]
 @dataclass(frozen=True)
 class MatchedIds:
     """A match's id set computed once: `ids` (a bigint[] literal, `{1,2,…}`), or, when
-    `low`/`high` are set, every report with an id in low..high except `ids`."""
+    `dense`, every report with an id in low..high except `ids`. `low`/`high` bound the
+    matched ids either way (None when nothing matched)."""
 
     count: int
     ids: str
     low: int | None = None
     high: int | None = None
-
-    @property
-    def is_range(self) -> bool:
-        return self.low is not None
+    dense: bool = False
 
 
 class SearchBackend:

@@ -214,9 +214,7 @@ class PostgresBackend(SearchBackend):
                 params,
             )
             count, low, high, dense, ids = cursor.fetchone()
-        if dense:
-            return MatchedIds(int(count), ids, low, high)
-        return MatchedIds(int(count), ids)
+        return MatchedIds(int(count), ids, low, high, dense=bool(dense))
 
     def ranked(
         self, filtered: tuple[str, Params], query: ParsedQuery, offset: int, limit: int

@@ -1,0 +1,60 @@
+"""PostgreSQL passes a match's ids on as a constant in three forms (index probes, a range
+tested against the list, a range minus the holes): all three select the same reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawreports.reports.models import Report
+from lawreports.search import search_reports, service
+
+QUERIES = ["法治政府", "行政复议", "普法 -疫情", "依法行政 OR 营商环境", "不存在的词语组合"]
+
+
+@pytest.fixture
+def loaded(db, tmp_path, seeds_dir):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from bench.corpus import write_corpus
+    from lawreports.reports.services.loading import load_files, report_files
+
+    raw, _ = write_corpus(40, tmp_path)
+    load_files(report_files([seeds_dir, raw]))
+
+
+def _selected(matched) -> set[int]:
+    from django.db.models import F
+
+    from lawreports.search.service import InMatchedIds
+
+    return set(Report.objects.filter(InMatchedIds(F("pk"), matched)).values_list("pk", flat=True))
+
+
+def _literal(ids: set[int]) -> str:
+    return "{" + ",".join(map(str, sorted(ids))) + "}"
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_every_form_of_the_id_set_selects_the_same_reports(loaded, postgres_only, monkeypatch, q):
+    from django.db import connection
+    from django.db.models.expressions import RawSQL
+
+    from lawreports.search.backends import MatchedIds, get_backend
+    from lawreports.search.query import parse_query
+
+    backend = get_backend(connection)
+    sql, params = backend.match_sql(parse_query(q))
+    expected = set(Report.objects.filter(pk__in=RawSQL(sql, params)).values_list("pk", flat=True))
+    every = set(Report.objects.values_list("pk", flat=True))
+    low, high = min(every), max(every)
+    listed = MatchedIds(len(expected), _literal(expected), low, high)
+    holes = MatchedIds(len(expected), _literal(every - expected), low, high, dense=True)
+
+    assert _selected(backend.match_ids(parse_query(q))) == expected
+    assert _selected(listed) == expected  # index probes
+    assert _selected(holes) == expected
+    monkeypatch.setattr(service, "PROBE_LIMIT", -1)
+    assert _selected(listed) == expected  # the list tested while reading the range
+    assert search_reports(q).count == len(expected)
