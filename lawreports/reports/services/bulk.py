@@ -17,12 +17,13 @@ from django.db import transaction
 
 from lawreports.analysis.services import analysis_rows_for_new_reports
 from lawreports.parsing import ParsedReport, ParsedSection
+from lawreports.parsing.regions import Division
 from lawreports.reports.models import Agency, Issue, Plan, Region, Report, Section
 from lawreports.reports.services import store
 from lawreports.reports.services.regions import RegionPath, division_chain
 from lawreports.reports.services.rows import insert_new
 from lawreports.search.backends import get_backend
-from lawreports.search.indexing import build_document
+from lawreports.search.indexing import Document, build_document
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class BatchCache:
         return store.report_values(parsed, self.region_path(parsed), agency=agency)
 
 
-def _chain(parsed: ParsedReport):
+def _chain(parsed: ParsedReport) -> tuple[Division, ...]:
     return division_chain(parsed.township_code or parsed.region_code)
 
 
@@ -153,10 +154,12 @@ def _insert_fresh(rows: list[tuple[ParsedReport, str, dict[str, object]]]) -> No
     _insert_sections(new)
     for entry in new:
         by_path = {path: s for (*_, path), s in zip(entry.flat, entry.sections, strict=True)}
-        entry.issues = store._items(
+        entry.issues = store.item_rows(
             Issue, entry.report, entry.parsed.issues, by_path, entry.sections
         )
-        entry.plans = store._items(Plan, entry.report, entry.parsed.plans, by_path, entry.sections)
+        entry.plans = store.item_rows(
+            Plan, entry.report, entry.parsed.plans, by_path, entry.sections
+        )
     insert_new([i for e in new for i in e.issues])
     insert_new([p for e in new for p in e.plans])
     get_backend().write([_document(e) for e in new], fresh=True)
@@ -193,7 +196,7 @@ def _insert_sections(new: list[_NewReport]) -> None:
         insert_new(level)
 
 
-def _document(entry: _NewReport):
+def _document(entry: _NewReport) -> Document:
     report = entry.report
     return build_document(
         report.pk,

@@ -226,7 +226,7 @@ def apply_structure(report: Report, parsed: ParsedReport) -> list[str]:
             kept.append(label)
         else:
             model.objects.filter(report=report).delete()
-            model.objects.bulk_create(_items(model, report, items, by_path, saved))
+            model.objects.bulk_create(item_rows(model, report, items, by_path, saved))
 
     dropped = {s.pk for s in stale if not s.curated}
     for section in stale:
@@ -241,13 +241,14 @@ def apply_structure(report: Report, parsed: ParsedReport) -> list[str]:
     return kept
 
 
-def _items(
+def item_rows(
     model: type[Issue] | type[Plan],
     report: Report,
     items: list[ParsedItem],
     by_path: dict[tuple[int, ...], Section],
     saved: list[Section],
 ) -> list[Issue | Plan]:
+    """Unsaved issue/plan rows, each in the section its parse path names (else the first)."""
     rows = []
     for order, item in enumerate(items):
         section = by_path.get(tuple(item.section_path)) or saved[0]
