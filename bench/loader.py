@@ -31,7 +31,7 @@ def load_corpus(
             try:
                 summary.counts[loading.load_file(path).status] += 1
             except Exception as exc:
-                summary.failures.append((str(path), f"{type(exc).__name__}: {exc}"))
+                summary.failures.append((str(path), loading.failure_reason(exc)))
             if progress:
                 progress(done, len(files))
     else:

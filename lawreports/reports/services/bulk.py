@@ -49,8 +49,8 @@ class BatchCache:
 
     def prefetch(self, batch: list[ParsedReport]) -> None:
         """Read or create the batch's regions and agencies in a few statements each."""
-        chains = {p.content_hash: _chain(p) for p in batch}
-        wanted = {d.code: (i, d, chain) for chain in chains.values() for i, d in enumerate(chain)}
+        chains = [_chain(p) for p in batch]
+        wanted = {d.code: (i, d, chain) for chain in chains for i, d in enumerate(chain)}
         missing = [code for code in wanted if code not in self.regions]
         if missing:
             self.regions.update((r.code, r) for r in Region.objects.filter(code__in=missing))

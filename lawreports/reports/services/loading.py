@@ -83,7 +83,7 @@ def load_files(
             batch.append((parse_path(path), path.name))
             paths[path.name] = path
         except Exception as exc:
-            summary.failures.append((str(path), _reason(exc)))
+            summary.failures.append((str(path), failure_reason(exc)))
         if len(batch) >= batch_size or done == len(files):
             _store(batch, paths, cache, summary)
             batch, paths = [], {}
@@ -150,14 +150,15 @@ def _store(
         try:
             outcome = store_report(parsed, source_file=name)
         except Exception as exc:  # one bad file must not stop the others
-            summary.failures.append((str(paths[name]), _reason(exc)))
+            summary.failures.append((str(paths[name]), failure_reason(exc)))
         else:
             summary.counts[outcome.status] += 1
             if outcome.kept:
                 summary.kept.append((str(paths[name]), outcome.kept))
 
 
-def _reason(exc: Exception) -> str:
+def failure_reason(exc: Exception) -> str:
+    """What the load summary says about a file that failed."""
     if isinstance(exc, ParseError):
         return str(exc)
     if isinstance(exc, FileNotFoundError):

@@ -31,7 +31,7 @@ def insert_new(objs: Sequence[Model]) -> None:
         _take_ids(meta.db_table, [obj for obj in objs if obj.pk is None])
     fields = meta.concrete_fields
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    copy_sql = f"COPY {meta.db_table} ({columns}) FROM STDIN"
+    copy_sql = f"COPY {connection.ops.quote_name(meta.db_table)} ({columns}) FROM STDIN"
     getters = [_getter(f) for f in fields]
     with connection.cursor() as cursor, cursor.cursor.copy(copy_sql) as copy:
         for obj in objs:
