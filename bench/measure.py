@@ -27,12 +27,17 @@ def _ms(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def time_searches(repeat: int) -> dict[str, list[float]]:
-    """API request timings (ms) per query, after one untimed warm-up request each."""
+def time_searches(repeat: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """API request timings (ms) per query, after one untimed warm-up request each: as a new
+    query (the process's kept matches cleared before each request, search/cache.py), and
+    repeated (the match kept, as when a reader pages or narrows by a facet)."""
     from django.test import Client
 
+    from lawreports.search import cache
+
     client = Client()
-    out: dict[str, list[float]] = {}
+    new: dict[str, list[float]] = {}
+    repeated: dict[str, list[float]] = {}
     for query in SEARCHES:
         key = f"{query.label}: {query.params}"
 
@@ -40,9 +45,15 @@ def time_searches(repeat: int) -> dict[str, list[float]]:
             response = client.get("/api/reports", query.params)
             assert response.status_code == 200, response.status_code
 
+        def get_new(query: BenchQuery = query) -> None:
+            cache.clear()
+            get(query)
+
         get()
-        out[key] = [_ms(get) for _ in range(repeat)]
-    return out
+        new[key] = [_ms(get_new) for _ in range(repeat)]
+        get()
+        repeated[key] = [_ms(get) for _ in range(repeat)]
+    return new, repeated
 
 
 def time_sql(repeat: int) -> dict[str, list[float]]:
@@ -75,10 +86,11 @@ def time_facets(repeat: int) -> list[float]:
     for params in FACET_PARAMS:
 
         def run(params: dict[str, str] = params) -> None:
-            base = Report.objects.all()
+            base, matched = Report.objects.all(), None
             if params.get("q"):
-                base = search_reports(params["q"], base).reports
-            facet_counts(params, base)
+                searched = search_reports(params["q"], base)
+                base, matched = searched.reports, searched.matched
+            facet_counts(params, base, matched=matched)
 
         run()
         timings += [_ms(run) for _ in range(repeat)]

@@ -80,9 +80,10 @@ def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = 
 
     base, searched = _searched(query, sort)
     message = searched.message if searched is not None else None
-    facets, total = facets_and_total(params, base)
+    facets, count = facets_and_total(
+        params, base, matched=searched.matched if searched is not None else None
+    )
     filtered = ReportFilter(params, queryset=base).qs
-    count = total if total is not None else filtered.count()
     pages = max(1, -(-count // page_size))
     try:
         page = min(max(1, int(params.get("page", "1"))), pages)

@@ -7,6 +7,8 @@ line still highlight. Text is escaped piece by piece and only our own <mark> tag
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from django.utils.html import escape
@@ -16,6 +18,7 @@ from lawreports.search import segmentation
 
 SNIPPET_CHARS = 120
 LEAD_CHARS = 30  # context kept before the first match
+_SPACE = re.compile(r"\s")  # what str.split() drops (segmentation.squeeze)
 
 
 def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
@@ -23,8 +26,10 @@ def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     normalised = segmentation.normalize(text)
     if len(normalised) != len(text):  # cannot happen with a 1:1 map; stay safe anyway
         return []
-    index = [i for i, ch in enumerate(normalised) if not ch.isspace()]
-    squeezed = "".join(normalised[i] for i in index)
+    squeezed = segmentation.squeeze(normalised)
+    # Whitespace before each squeezed position: the k-th whitespace character sits after
+    # `shifts[k]` others, so a squeezed position p lies bisect_right(shifts, p) to the left.
+    shifts = [m.start() - k for k, m in enumerate(_SPACE.finditer(normalised))]
     spans = []
     for needle in needles:
         if not needle:
@@ -32,7 +37,9 @@ def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
         start = squeezed.find(needle)
         while start != -1:
             end = start + len(needle)
-            spans.append((index[start], index[end - 1] + 1))
+            first = start + bisect_right(shifts, start) if shifts else start
+            last = end - 1 + bisect_right(shifts, end - 1) if shifts else end - 1
+            spans.append((first, last + 1))
             start = squeezed.find(needle, end)
     spans.sort()
     merged: list[tuple[int, int]] = []

@@ -98,6 +98,7 @@ class SearchResult:
         self.order: Order = order if order in ("relevance", "date") else "relevance"
         self.parsed = parsed
         self.message: str | None = None
+        self.matched: MatchedIds | None = None  # the match's id set, where the backend has one
         # On PostgreSQL the match runs here, once: its ids are passed as a constant to the
         # statements that use `reports` (facets, count, ranking) instead of matching again.
         if parsed is None:
@@ -106,7 +107,7 @@ class SearchResult:
             self.reports = reports
         else:
             backend = get_backend(connections[reports.db])
-            matched = backend.match_ids(parsed)
+            matched = self.matched = backend.match_ids(parsed)
             if matched is None:
                 sql, params = backend.match_sql(parsed)
                 self.reports = reports.filter(pk__in=RawSQL(sql, params))
@@ -159,8 +160,10 @@ class SearchResult:
             r.pk: ReportHit(r, score, highlight.highlight(r.title, needles)) for r, score in scored
         }
         if needles and hits:
-            sections = Section.objects.filter(report_id__in=list(hits)).order_by(
-                "report_id", "order"
+            sections = (
+                Section.objects.filter(report_id__in=list(hits))
+                .only("report_id", "order", "number", "heading", "body")
+                .order_by("report_id", "order")
             )
             for section in sections:
                 section.report = hits[section.report_id].report  # for its URL, no query

@@ -8,7 +8,19 @@ import pytest
 from lawreports.reports.models import Report
 from lawreports.search import search_reports, service
 
-QUERIES = ["法治政府", "行政复议", "普法 -疫情", "依法行政 OR 营商环境", "不存在的词语组合"]
+QUERIES = [
+    "法治政府",
+    "行政复议",
+    "普法 -疫情",
+    "依法行政 OR 营商环境",
+    "不存在的词语组合",
+    "涉企行政合规 OR 区块链电子存证",  # terms of two-character pieces only
+    "习近平法治思想",  # a longer word with two-character ones
+    '"政府法律顾问"',
+    "法 -执法",  # one character: read from the text
+    "行政 法治 -复议 -不存在的词",
+    '"市人民政府" 法治',
+]
 
 
 @pytest.fixture

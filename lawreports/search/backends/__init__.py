@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from django.db import connection as default_connection
 
 if TYPE_CHECKING:
@@ -25,6 +26,19 @@ class MatchedIds:
     low: int | None = None
     high: int | None = None
     dense: bool = False
+    values: np.ndarray | None = field(default=None, compare=False, repr=False)  # `ids`, sorted
+
+
+def parse_ids(literal: str) -> np.ndarray:
+    """'{1,2,3}' (a bigint[] as text) → ids, in the literal's order."""
+    inner = literal.strip("{}")
+    if not inner:
+        return np.zeros(0, dtype=np.int64)
+    return np.array(inner.split(","), dtype=np.int64)
+
+
+def ids_literal(ids: np.ndarray) -> str:
+    return "{" + ",".join(map(str, ids.tolist())) + "}"
 
 
 class SearchBackend:

@@ -1,0 +1,85 @@
+"""Recent match results, kept per process until the search index changes (PostgreSQL).
+
+An exact match can cost up to a second at 100 000 reports (a common phrase is verified
+against the text of every report holding its bigrams), and a reader who pages or narrows a
+search by its facets repeats the same match with every click. Each process keeps
+the id sets of recent slow matches keyed by the data generation (search/generation.py: it
+changes in the same transaction as any write to the search documents, and never repeats)
+and the match statement, so an entry is never served once the index has changed.
+Nothing here is state: a lost entry is recomputed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+
+import numpy as np
+
+from lawreports.search.backends import MatchedIds, parse_ids
+
+MAX_BYTES = 32 * 1024 * 1024  # per process; an entry costs about its id list's length
+MIN_SECONDS = 0.02  # cheaper matches are recomputed rather than kept
+
+Key = tuple[Any, ...]
+
+_entries: OrderedDict[Key, MatchedIds] = OrderedDict()
+_size = 0
+_lock = threading.Lock()
+
+
+def _cost(matched: MatchedIds) -> int:
+    values = matched.values.nbytes if matched.values is not None else 0
+    return len(matched.ids) + values + 200
+
+
+def get(key: Key) -> MatchedIds | None:
+    with _lock:
+        matched = _entries.get(key)
+        if matched is not None:
+            _entries.move_to_end(key)
+        return matched
+
+
+def put(key: Key, matched: MatchedIds) -> None:
+    global _size
+    cost = _cost(matched)
+    if cost > MAX_BYTES:
+        return
+    with _lock:
+        old = _entries.pop(key, None)
+        if old is not None:
+            _size -= _cost(old)
+        _entries[key] = matched
+        _size += cost
+        while _size > MAX_BYTES:
+            _, dropped = _entries.popitem(last=False)
+            _size -= _cost(dropped)
+
+
+_report_ids: dict[str, np.ndarray] = {}  # generation → every report id, ascending
+
+
+def report_ids(connection: Any, generation: str | None) -> np.ndarray:
+    """Every report id at `generation` (read now when there is none to key it by)."""
+    ids = _report_ids.get(generation) if generation is not None else None
+    if ids is None:
+        from lawreports.reports.models import Report
+
+        table = connection.ops.quote_name(Report._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT coalesce(array_agg(id ORDER BY id)::text, '{{}}') FROM {table}")
+            ids = parse_ids(cursor.fetchone()[0])
+        if generation is not None:
+            with _lock:
+                _report_ids.clear()  # only the newest generation is asked for again
+                _report_ids[generation] = ids
+    return ids
+
+
+def clear() -> None:
+    global _size
+    with _lock:
+        _entries.clear()
+        _size = 0
