@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 from django.core.exceptions import EmptyResultSet
@@ -29,15 +30,10 @@ _kept: dict[str, FacetColumns] = {}  # database alias → columns of the generat
 
 @dataclass(frozen=True)
 class Categorical:
-    """A column as codes into `values` (unique, sorted)."""
+    """A column as codes into `values` (distinct, in no particular order)."""
 
     values: list
     codes: np.ndarray
-
-    @classmethod
-    def of(cls, raw: list) -> Categorical:
-        values, codes = np.unique(np.asarray(raw), return_inverse=True)
-        return cls(values.tolist(), codes.astype(np.int32).reshape(-1))
 
     def counts(self, mask: np.ndarray) -> list[tuple[object, int]]:
         """(value, count) of the masked rows, values with no row left out."""
@@ -123,46 +119,79 @@ def current(alias: str = "default") -> FacetColumns:
     return columns
 
 
+class _Codes:
+    """Builds a Categorical chunk by chunk: values numbered in the order first seen."""
+
+    def __init__(self, missing: object) -> None:
+        self.missing = missing  # what None becomes
+        self.numbers: dict = {}
+        self.chunks: list[np.ndarray] = []
+
+    def add(self, column: tuple) -> None:
+        number, missing = self.numbers.setdefault, self.missing
+        codes = [number(missing if v is None else v, len(self.numbers)) for v in column]
+        self.chunks.append(np.array(codes, dtype=np.int32))
+
+    def done(self) -> Categorical:
+        codes = np.concatenate(self.chunks) if self.chunks else np.zeros(0, dtype=np.int32)
+        return Categorical(list(self.numbers), codes)
+
+
+CHUNK = 10_000  # rows read at a time: the whole table as Python tuples would cost ~100 MB
+
+
 def _read(alias: str, now: str | None) -> FacetColumns:
     parts = list(PART_LABELS)
-    rows = list(
+    rows = (
         Report.objects.using(alias)
         .order_by("pk")
         .values_list(
             "pk", "province_id", "prefecture_id", "county_id", "year", "level", "agency__kind",
-            "issue_count", "analysis__timeliness", "analysis__figure_count",
+            "analysis__timeliness", "issue_count", "analysis__figure_count",
             "analysis__issue_themes", "analysis__plan_themes",
             *[f"analysis__{part}" for part in parts],
         )
+        .iterator(chunk_size=CHUNK)
     )  # fmt: skip
-    columns = list(zip(*rows, strict=True)) if rows else [()] * (12 + len(parts))
-    (ids, province, prefecture, county, year, level, kind, issues, timeliness, figures,
-     issue_themes, plan_themes) = columns[:12]  # fmt: skip
-    analysed = np.array([f is not None for f in figures], dtype=bool)
-    region_ids = {r for col in (province, prefecture, county) for r in col if r is not None}
+    categorical = {
+        "province": _Codes(0), "prefecture": _Codes(0), "county": _Codes(0), "year": _Codes(-1),
+        "level": _Codes(""), "agency_kind": _Codes(""), "timeliness": _Codes(""),
+    }  # fmt: skip
+    numbers: dict[str, list[np.ndarray]] = {
+        k: [] for k in ("ids", "issues", "figures", "issue_themes", "plan_themes", *parts)
+    }
+    while chunk := list(islice(rows, CHUNK)):
+        columns = list(zip(*chunk, strict=True))
+        for codes, column in zip(categorical.values(), columns[1:8], strict=True):
+            codes.add(column)
+        for name, column in zip(numbers, columns[:1] + columns[8:], strict=True):
+            if name in parts:  # the part's evidence: "" when missing, None without analysis
+                numbers[name].append(np.array([v == "" for v in column], dtype=bool))
+            else:
+                numbers[name].append(
+                    np.array([-1 if v is None else v for v in column], dtype=np.int64)
+                )
+    joined = {
+        k: np.concatenate(v) if v else np.zeros(0, dtype=bool if k in parts else np.int64)
+        for k, v in numbers.items()
+    }
+    region_ids = {
+        v for name in ("province", "prefecture", "county") for v in categorical[name].numbers
+    }
     regions = {
         pk: (code, name)
         for pk, code, name in Region.objects.using(alias)
-        .filter(pk__in=region_ids)
+        .filter(pk__in=region_ids - {0})
         .values_list("pk", "code", "name")
     }
     return FacetColumns(
         generation=now,
-        ids=np.array(ids, dtype=np.int64),
-        province=Categorical.of([r or 0 for r in province]),
-        prefecture=Categorical.of([r or 0 for r in prefecture]),
-        county=Categorical.of([r or 0 for r in county]),
-        year=Categorical.of([-1 if y is None else y for y in year]),
-        level=Categorical.of([v or "" for v in level]),
-        agency_kind=Categorical.of([v or "" for v in kind]),
-        with_issues=np.array([n > 0 for n in issues], dtype=bool),
-        timeliness=Categorical.of([v or "" for v in timeliness]),
-        missing={
-            part: analysed & np.array([v == "" for v in columns[12 + i]], dtype=bool)
-            for i, part in enumerate(parts)
-        },
-        figure_count=np.array([-1 if f is None else f for f in figures], dtype=np.int64),
-        issue_themes=np.array([t or 0 for t in issue_themes], dtype=np.int64),
-        plan_themes=np.array([t or 0 for t in plan_themes], dtype=np.int64),
+        ids=joined["ids"],
+        **{name: codes.done() for name, codes in categorical.items()},
+        with_issues=joined["issues"] > 0,
+        missing={part: joined[part] for part in parts},
+        figure_count=joined["figures"],  # -1 without analysis
+        issue_themes=joined["issue_themes"].clip(min=0),  # -1 (no analysis) → no theme
+        plan_themes=joined["plan_themes"].clip(min=0),
         regions=regions,
     )

@@ -1,9 +1,9 @@
 """Facet counts for the list page, the API and the search: one value list per facet.
 
 Each facet counts over the other facets' filters (exclude-self), so a chosen value's siblings
-stay visible with the counts they would give. Which reports each count covers comes from SQL
-as id sets (the search match, and one set per filter given); the counting itself runs over
-the facet columns held in memory (facet_columns.py).
+stay visible with the counts they would give. The search match comes from SQL as an id set;
+the filters (facet_filters.py) and the counting run over the facet columns held in memory
+(facet_columns.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from lawreports.analysis.models import Theme
 from lawreports.analysis.text.completeness import PART_LABELS
 from lawreports.analysis.text.timeliness import LABELS as TIMELINESS_LABELS
 from lawreports.reports import facet_columns
+from lawreports.reports.facet_filters import filter_masks
 from lawreports.reports.filters import FIGURE_BUCKETS, ReportFilter
 from lawreports.reports.models import AGENCY_KIND_CHOICES, LEVEL_CHOICES, Report
 from lawreports.search.backends import MatchedIds
@@ -78,13 +79,8 @@ def facets_and_total(
         within = columns.mask_of_queryset(base)
     else:
         within = columns.all()
-    chosen = {name: params[name] for name in ReportFilter.base_filters if params.get(name)}
-    masks = {
-        name: columns.mask_of_queryset(
-            ReportFilter({name: value}, queryset=Report.objects.using(base.db)).qs
-        )
-        for name, value in chosen.items()
-    }
+    themes = list(Theme.objects.using(base.db).all())
+    masks = filter_masks(params, columns, Report.objects.using(base.db), themes)
 
     def others(name: str | None) -> np.ndarray:
         mask = within.copy()
@@ -103,7 +99,6 @@ def facets_and_total(
     facets["has_issues"] = _has_issues(columns, others("has_issues"), params)
     facets["timeliness"] = _timeliness(columns, others("timeliness"), params)
     facets["missing_part"] = _missing_parts(columns, others("missing_part"), params)
-    themes = list(Theme.objects.using(base.db).all())
     for kind in ("issue", "plan"):
         name = f"{kind}_theme"
         facets[name] = _themes(kind, themes, columns, others(name), params, base)

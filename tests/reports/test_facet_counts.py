@@ -62,7 +62,9 @@ def _reference(params: dict[str, str], base) -> tuple[dict[str, list[tuple]], in
 
 
 def _some(field: str) -> str:
-    return str(Report.objects.exclude(**{f"{field}__isnull": True}).values_list(field, flat=True)[0])
+    return str(
+        Report.objects.exclude(**{f"{field}__isnull": True}).values_list(field, flat=True)[0]
+    )
 
 
 PARAMS = [
@@ -75,6 +77,11 @@ PARAMS = [
     {"issue_theme": "执法", "plan_theme": "普法与学法"},
     {"min_figures": "5", "year": "2021"},
     {"year": "abc"},  # not a number: the filter is ignored, as django-filter does
+    {"year": "-1", "level": "nonsense"},  # no report has year -1; an unknown level is ignored
+    {"year": "2022.5", "min_figures": "-3"},  # integer columns truncate decimals
+    {"min_figures": "2.5"},
+    {"issue_theme": "不存在的主题"},
+    {"province": "云南省", "has_issues": "0"},  # a name instead of a code
     {"q": "行政执法"},
     {"q": "包容审慎监管", "level": "township"},
     {"q": '"政府法律顾问"', "year": "2023"},
