@@ -1,8 +1,8 @@
 """Writes of the analysis room: derive and store completeness, timeliness, figures, themes.
 
-`derive_analysis` holds the rules and touches no database; `analyse_report` (one stored
-report, idempotent) and `analysis_rows_for_new_reports` (a batch loader's new reports) both
-use it.
+`derive_values` holds the rules and touches no database; `analyse_report` (one stored
+report, idempotent), `analysis_rows_for_new_reports` and `analysis_values_for_new_reports` (a
+batch loader's new reports) all use it.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Protocol
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -20,7 +21,7 @@ from django.utils import timezone
 from lawreports.analysis.models import Figure, ItemTheme, ReportAnalysis, Theme
 from lawreports.analysis.text import completeness, figures, themes, timeliness
 from lawreports.parsing.normalise import analysis_copy
-from lawreports.reports.models import Issue, Plan, Report, Section
+from lawreports.reports.models import Issue, Plan, Report
 
 Taxonomy = dict[str, tuple[Theme, list[str]]]
 # The analysis row's derived columns (all but the key and analysed_at).
@@ -29,22 +30,44 @@ ANALYSIS_VALUES = tuple(
     for f in ReportAnalysis._meta.concrete_fields
     if f.name not in ("report", "analysed_at")
 )
+# Figure and item-theme rows as plain tuples, in these columns (the table gives the id).
+FIGURE_COLUMNS = ("report_id", "section_id", "order", "number", "value", "unit", "approx",
+                  "noun", "sentence")  # fmt: skip
+ITEM_THEME_COLUMNS = ("theme_id", "report_id", "kind", "issue_id", "plan_id", "keywords")
 
 
-def _check_columns(model: type, names: str) -> None:
-    """Figures and item themes are built positionally, Django's fast path (a third of the
-    cost of keywords, and a report has dozens); fail here, not with shifted columns."""
-    actual = " ".join(f.attname for f in model._meta.concrete_fields)
-    if actual != names:
-        raise ImproperlyConfigured(f"{model.__name__} columns changed to: {actual}")
+def _check_columns(model: type, names: tuple[str, ...]) -> None:
+    """Figures and item themes are built positionally (id first), Django's fast path (a third
+    of the cost of keywords, and a report has dozens); fail here, not with shifted columns."""
+    actual = tuple(f.attname for f in model._meta.concrete_fields)
+    if actual != ("id", *names):
+        raise ImproperlyConfigured(f"{model.__name__} columns changed to: {' '.join(actual)}")
 
 
-_check_columns(Figure, "id report_id section_id order number value unit approx noun sentence")
-_check_columns(ItemTheme, "id theme_id report_id kind issue_id plan_id keywords")
+_check_columns(Figure, FIGURE_COLUMNS)
+_check_columns(ItemTheme, ITEM_THEME_COLUMNS)
 
 
 def taxonomy() -> Taxonomy:
     return {theme.name: (theme, theme.keyword_list()) for theme in Theme.objects.all()}
+
+
+class SectionLike(Protocol):
+    """What the analysis reads of a section (a Section, or a loader's plain row)."""
+
+    pk: int | None
+    heading: str
+    body: str
+    kind: str
+    depth: int
+
+
+class ItemLike(Protocol):
+    """What the analysis reads of an issue or a plan."""
+
+    pk: int | None
+    headline: str
+    text: str
 
 
 @dataclass
@@ -67,15 +90,43 @@ class AnalysisBatch:
     item_themes: list[ItemTheme] = field(default_factory=list)
 
 
+@dataclass
+class AnalysisValues:
+    """The same rows with figures and item themes as tuples in FIGURE_COLUMNS and
+    ITEM_THEME_COLUMNS order: what a bulk loader writes (no model instance per row)."""
+
+    analyses: list[ReportAnalysis] = field(default_factory=list)
+    figures: list[tuple] = field(default_factory=list)
+    item_themes: list[tuple] = field(default_factory=list)
+
+
 def derive_analysis(
     report: Report,
-    sections: Sequence[Section],
-    issues: Sequence[Issue],
-    plans: Sequence[Plan],
+    sections: Sequence[SectionLike],
+    issues: Sequence[ItemLike],
+    plans: Sequence[ItemLike],
     themes_by_name: Taxonomy,
 ) -> AnalysisRows:
+    """derive_values as unsaved model instances."""
+    values = derive_values(report, sections, issues, plans, themes_by_name)
+    return AnalysisRows(
+        values.analyses[0],
+        [Figure(None, *row) for row in values.figures],
+        [ItemTheme(None, *row) for row in values.item_themes],
+    )
+
+
+def derive_values(
+    report: Report,
+    sections: Sequence[SectionLike],
+    issues: Sequence[ItemLike],
+    plans: Sequence[ItemLike],
+    themes_by_name: Taxonomy,
+    words: dict[str, list[str]] | None = None,
+) -> AnalysisValues:
     """The analysis rows of a report, derived in memory without a query: the one place the
-    rules live. `sections` in their order, `issues` and `plans` in theirs, all with pks."""
+    rules live. `sections` in their order, `issues` and `plans` in theirs, all with pks;
+    `words` is _keywords(themes_by_name), passed by callers that analyse many reports."""
     if report.pk is None or any(row.pk is None for row in (*sections, *issues, *plans)):
         raise ValueError("derive_analysis needs saved rows (or preallocated pks)")
     items = [("issue", item) for item in issues] + [("plan", item) for item in plans]
@@ -98,47 +149,61 @@ def derive_analysis(
     ]
     found = completeness.detect_parts(entries, preamble)
 
-    figure_rows: list[Figure] = []
+    report_id = report.pk
+    figure_rows: list[tuple] = []
     chunks = [(None, preamble)] + [(s.pk, body) for s, body in zip(sections, bodies, strict=True)]
     for section_id, text in chunks:
         for hit in figures.extract_figures(text):
-            figure_rows.append(_figure(report.pk, section_id, len(figure_rows), hit))
+            figure_rows.append(_figure(report_id, section_id, len(figure_rows), hit))
 
-    words = _keywords(themes_by_name)
-    theme_rows: list[ItemTheme] = []
+    words = words if words is not None else _keywords(themes_by_name)
+    theme_rows: list[tuple] = []
     for (kind, item), headline, text in zip(items, headlines, texts, strict=True):
-        theme_rows += _item_rows(report.pk, kind, item, headline, text, themes_by_name, words)
+        theme_rows += _item_rows(report_id, kind, item, headline, text, themes_by_name, words)
     bits = {theme.pk: theme.mask for theme, _ in themes_by_name.values()}
 
     values = {part: found[part] for part in completeness.PARTS}
     values["missing_count"] = len(completeness.missing_parts(found))
     values["figure_count"] = len(figure_rows)
     for kind in ("issue", "plan"):
-        values[f"{kind}_themes"] = _mask(
-            bits[row.theme_id] for row in theme_rows if row.kind == kind
-        )
+        values[f"{kind}_themes"] = _mask(bits[row[0]] for row in theme_rows if row[2] == kind)
     values.update(_timeliness_values(report))
     # auto_now fills analysed_at only through save(); a raw insert needs it set here.
     analysis = ReportAnalysis(report=report, analysed_at=timezone.now(), **values)
-    return AnalysisRows(analysis, figure_rows, theme_rows)
+    return AnalysisValues([analysis], figure_rows, theme_rows)
 
 
-def analysis_rows_for_new_reports(
-    entries: Iterable[tuple[Report, Sequence[Section], Sequence[Issue], Sequence[Plan]]],
-    themes_by_name: Taxonomy | None = None,
-) -> AnalysisBatch:
+Entry = tuple[Report, Sequence[SectionLike], Sequence[ItemLike], Sequence[ItemLike]]
+
+
+def analysis_values_for_new_reports(
+    entries: Iterable[Entry], themes_by_name: Taxonomy | None = None
+) -> AnalysisValues:
     """Analysis rows for reports that have none yet, from (report, sections, issues, plans)
     already in memory: no query but the taxonomy when not given. The caller inserts the three
     lists after the reports, sections, issues and plans (in any order among themselves); it
     deletes nothing, so a report that already has analysis rows must go to analyse_report."""
     themes_by_name = themes_by_name if themes_by_name is not None else taxonomy()
-    batch = AnalysisBatch()
+    words = _keywords(themes_by_name)
+    batch = AnalysisValues()
     for report, sections, issues, plans in entries:
-        rows = derive_analysis(report, sections, issues, plans, themes_by_name)
-        batch.analyses.append(rows.analysis)
+        rows = derive_values(report, sections, issues, plans, themes_by_name, words)
+        batch.analyses += rows.analyses
         batch.figures += rows.figures
         batch.item_themes += rows.item_themes
     return batch
+
+
+def analysis_rows_for_new_reports(
+    entries: Iterable[Entry], themes_by_name: Taxonomy | None = None
+) -> AnalysisBatch:
+    """analysis_values_for_new_reports as unsaved model instances."""
+    values = analysis_values_for_new_reports(entries, themes_by_name)
+    return AnalysisBatch(
+        values.analyses,
+        [Figure(None, *row) for row in values.figures],
+        [ItemTheme(None, *row) for row in values.item_themes],
+    )
 
 
 @transaction.atomic
@@ -177,9 +242,8 @@ def _analysis_copies(texts: list[str]) -> list[str]:
     return copies
 
 
-def _figure(report_id: int, section_id: int | None, order: int, hit: figures.FigureHit) -> Figure:
-    return Figure(
-        None,
+def _figure(report_id: int, section_id: int | None, order: int, hit: figures.FigureHit) -> tuple:
+    return (
         report_id,
         section_id,
         order,
@@ -199,24 +263,16 @@ def _keywords(themes_by_name: Taxonomy) -> dict[str, list[str]]:
 def _item_rows(
     report_id: int,
     kind: str,
-    item: Issue | Plan,
+    item: ItemLike,
     headline: str,
     text: str,
     themes_by_name: Taxonomy,
     words: dict[str, list[str]],
-) -> list[ItemTheme]:
-    """headline and text: the item's analysis copies."""
+) -> list[tuple]:
+    """headline and text: the item's analysis copies. Rows in ITEM_THEME_COLUMNS order."""
     issue_id, plan_id = (item.pk, None) if kind == "issue" else (None, item.pk)
     return [
-        ItemTheme(
-            None,
-            themes_by_name[name][0].pk,
-            report_id,
-            kind,
-            issue_id,
-            plan_id,
-            "、".join(hits)[:200],
-        )
+        (themes_by_name[name][0].pk, report_id, kind, issue_id, plan_id, "、".join(hits)[:200])
         for name, hits in themes.tag_item(headline, text, words).items()
     ]
 
@@ -230,7 +286,7 @@ def retag_item(item: Issue | Plan) -> None:
     rows = _item_rows(
         item.report_id, kind, item, headline, text, themes_by_name, _keywords(themes_by_name)
     )
-    ItemTheme.objects.bulk_create(rows)
+    ItemTheme.objects.bulk_create([ItemTheme(None, *row) for row in rows])
     refresh_theme_masks([item.report_id])
 
 

@@ -35,26 +35,25 @@ def build_document(
     could not split (no sections) is indexed by its whole body text instead."""
     if not sections and fallback_body:
         sections = [("", "", fallback_body)]
-    # Each part is normalised once: its tokens and the compact text both come from that copy.
-    normalize, cut = segmentation.normalize, segmentation.normalized_tokens
-    title_n, preamble_n = normalize(title), normalize(preamble)
-    parts = [title_n, preamble_n]
-    headings: list[str] = []
-    body = cut(preamble_n)
+    parts = [title, preamble]
     for number, heading, text in sections:
-        heading_n, text_n = normalize(heading), normalize(text)
-        parts += [normalize(number), heading_n, text_n]
-        headings += cut(heading_n)
-        body += cut(text_n)
+        parts += [number, heading, text]
+    # normalize maps character to character: the parts are normalised in one call and cut
+    # back out of the result by their lengths.
+    normalized = segmentation.normalize("".join(parts))
+    pieces, at = [], 0
+    for part in parts:
+        pieces.append(normalized[at : at + len(part)])
+        at += len(part)
     # Joined with nothing: "the report's text after whitespace removal" is what phrases
     # are promised against, and the bigrams must come from the very same string.
-    text = segmentation.squeeze("".join(parts))
+    text = segmentation.squeeze(normalized)
     return Document(
         report_id=report_id,
         text=text,
-        title=cut(title_n),
-        headings=headings,
-        body=body,
+        title=segmentation.normalized_tokens(pieces[0]),
+        headings=segmentation.normalized_tokens_of(pieces[3::3]),
+        body=segmentation.normalized_tokens_of([pieces[1], *pieces[4::3]]),
         grams=segmentation.grams(text),
     )
 

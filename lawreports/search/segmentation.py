@@ -28,30 +28,70 @@ _KEEP_CACHE_MAX = 200_000
 _CODE = next(code for code in "IL" if array(code).itemsize == 4)
 
 
+def _map_char(code: int, converted: str) -> str:
+    """What normalize() makes of one character; `converted` is its OpenCC t2s conversion
+    (asked for only when needed: it is the costly part)."""
+    ch = chr(code)
+    if 0xFF01 <= code <= 0xFF5E:
+        out = chr(code - 0xFEE0)
+    elif code == 0x3000 or (code < 0x20 and ch not in "\t\n\r") or code == 0x7F:
+        out = " "  # NUL and other controls become spaces, which are dropped later
+    else:
+        out = converted if len(converted) == 1 else ch
+    lowered = out.lower()
+    return lowered if len(lowered) == 1 else out
+
+
 class _CharMap(dict):
     """A str.translate table filled lazily: one character in, one character out."""
 
     def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        if 0xFF01 <= code <= 0xFF5E:
-            out = chr(code - 0xFEE0)
-        elif code == 0x3000 or (code < 0x20 and ch not in "\t\n\r") or code == 0x7F:
-            out = " "  # NUL and other controls become spaces, which are dropped later
-        else:
-            converted = _t2s.convert(ch)
-            out = converted if len(converted) == 1 else ch
-        lowered = out.lower()
-        out = lowered if len(lowered) == 1 else out
-        self[code] = out
+        out = self[code] = _map_char(code, _t2s.convert(chr(code)))
         return out
 
 
 _CHAR_MAP = _CharMap()
+# Shorter texts (queries, titles) are translated character by character; longer ones only
+# where a character changes, found by _changing() (most of a report's characters stay).
+_SHORT = 256
+_changing_lock = threading.Lock()
+_changing_re: re.Pattern[str] | None = None
+
+
+def _changing() -> re.Pattern[str]:
+    """Runs of characters that normalize() may change: every BMP character it changes (all
+    of the BMP converted in one OpenCC call, a character per line: a line converts as it
+    would alone), lone surrogates and everything beyond the BMP (looked up one by one).
+    Built once per process, ~0.1 s."""
+    global _changing_re
+    if _changing_re is None:
+        with _changing_lock:
+            if _changing_re is None:
+                codes = [c for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF and c != 0x0A]
+                converted = _t2s.convert("\n".join(map(chr, codes))).split("\n")
+                if len(converted) != len(codes):  # never seen; stay exact regardless
+                    converted = [_t2s.convert(chr(c)) for c in codes]
+                changing = [
+                    chr(c)
+                    for c, out in zip(codes, converted, strict=True)
+                    if _map_char(c, out) != chr(c)
+                ]
+                if _CHAR_MAP[0x0A] != "\n":
+                    changing.append("\n")
+                members = "".join(map(re.escape, changing))
+                _changing_re = re.compile(f"[{members}\ud800-\udfff\U00010000-\U0010ffff]+")
+    return _changing_re
+
+
+def _translated(match: re.Match[str]) -> str:
+    return match[0].translate(_CHAR_MAP)
 
 
 def normalize(text: str) -> str:
     """Simplified, folded, lower-case; same length as `text`, position for position."""
-    return text.translate(_CHAR_MAP)
+    if len(text) < _SHORT:
+        return text.translate(_CHAR_MAP)
+    return _changing().sub(_translated, text)
 
 
 def compact(text: str) -> str:
@@ -110,6 +150,13 @@ def normalized_tokens(normalized: str) -> list[str]:
     if len(_KEEP) > _KEEP_CACHE_MAX:
         _KEEP.clear()  # bound the memory of a long load
     return list(filter(_KEEP.__getitem__, rjieba.cut_for_search(normalized)))
+
+
+def normalized_tokens_of(texts: list[str]) -> list[str]:
+    """normalized_tokens of each text, concatenated, from one segmenter call: rjieba cuts
+    runs of letters and digits on their own and a line break ends a run, so cutting the texts
+    joined by line breaks gives the same words (the breaks themselves are dropped)."""
+    return normalized_tokens("\n".join(texts))
 
 
 def grams(compact_text: str) -> set[str]:

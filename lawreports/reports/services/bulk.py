@@ -12,20 +12,44 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import transaction
 
-from lawreports.analysis.services import analysis_rows_for_new_reports
+from lawreports.analysis.models import Figure, ItemTheme
+from lawreports.analysis.services import (
+    FIGURE_COLUMNS,
+    ITEM_THEME_COLUMNS,
+    analysis_values_for_new_reports,
+)
 from lawreports.parsing import ParsedReport, ParsedSection
 from lawreports.parsing.regions import Division
 from lawreports.reports.models import Agency, Issue, Plan, Region, Report, Section
 from lawreports.reports.services import store
 from lawreports.reports.services.regions import RegionPath, division_chain
-from lawreports.reports.services.rows import insert_new
+from lawreports.reports.services.rows import insert_new, insert_rows, take_ids
 from lawreports.search.backends import get_backend
 from lawreports.search.indexing import Document, build_document
 
 logger = logging.getLogger(__name__)
+
+
+class _Section(NamedTuple):
+    """A new section's values: what the item rows, the document and the analysis read."""
+
+    pk: int
+    order: int
+    depth: int
+    number: str
+    heading: str
+    body: str
+    kind: str
+
+
+class _Item(NamedTuple):
+    pk: int
+    headline: str
+    text: str
 
 
 @dataclass
@@ -33,9 +57,9 @@ class _NewReport:
     report: Report
     parsed: ParsedReport
     flat: list[tuple[ParsedSection, int | None, int, tuple[int, ...]]]  # flatten_sections
-    sections: list[Section] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)
-    plans: list[Plan] = field(default_factory=list)
+    sections: list[_Section] = field(default_factory=list)
+    issues: list[_Item] = field(default_factory=list)
+    plans: list[_Item] = field(default_factory=list)
 
 
 class BatchCache:
@@ -142,6 +166,12 @@ def _split_known(
     return fresh, later
 
 
+# Plain rows for COPY (rows.insert_rows), in these columns.
+SECTION_COLUMNS = ("id", "report_id", "parent_id", "order", "depth", "number", "heading", "body",
+                   "kind", "curated")  # fmt: skip
+ITEM_COLUMNS = ("id", "report_id", "section_id", "order", "headline", "text", "curated")
+
+
 def _insert_fresh(rows: list[tuple[ParsedReport, str, dict[str, object]]]) -> None:
     reports = []
     for parsed, name, values in rows:
@@ -152,23 +182,15 @@ def _insert_fresh(rows: list[tuple[ParsedReport, str, dict[str, object]]]) -> No
     insert_new(reports)
     new = [_NewReport(r, p, _flat(p)) for r, (p, _, _) in zip(reports, rows, strict=True)]
     _insert_sections(new)
-    for entry in new:
-        by_path = {path: s for (*_, path), s in zip(entry.flat, entry.sections, strict=True)}
-        entry.issues = store.item_rows(
-            Issue, entry.report, entry.parsed.issues, by_path, entry.sections
-        )
-        entry.plans = store.item_rows(
-            Plan, entry.report, entry.parsed.plans, by_path, entry.sections
-        )
-    insert_new([i for e in new for i in e.issues])
-    insert_new([p for e in new for p in e.plans])
+    _insert_items(new, Issue, "issues")
+    _insert_items(new, Plan, "plans")
     get_backend().write([_document(e) for e in new], fresh=True)
-    analysis = analysis_rows_for_new_reports(
+    analysis = analysis_values_for_new_reports(
         [(e.report, e.sections, e.issues, e.plans) for e in new]
     )
     insert_new(analysis.analyses)
-    insert_new(analysis.figures)
-    insert_new(analysis.item_themes)
+    insert_rows(Figure, FIGURE_COLUMNS, analysis.figures)
+    insert_rows(ItemTheme, ITEM_THEME_COLUMNS, analysis.item_themes)
 
 
 def _flat(parsed: ParsedReport) -> list[tuple[ParsedSection, int | None, int, tuple[int, ...]]]:
@@ -179,21 +201,35 @@ def _flat(parsed: ParsedReport) -> list[tuple[ParsedSection, int | None, int, tu
 
 
 def _insert_sections(new: list[_NewReport]) -> None:
-    """Depth by depth: a child row needs its parent's id."""
+    """All sections in one statement: ids are taken first, so a child row can name its
+    parent's (the foreign keys are checked at commit)."""
+    ids = iter(take_ids(Section, sum(len(e.flat) for e in new)))
+    rows = []
     for entry in new:
-        entry.sections = [
-            Section(report=entry.report, order=order, depth=depth, number=node.number[:16],
-                    heading=node.heading[:500], body=node.body, kind=node.kind)
-            for order, (node, _parent, depth, _path) in enumerate(entry.flat)
-        ]  # fmt: skip
-    for depth in range(max(d for e in new for _n, _p, d, _path in e.flat) + 1):
-        level = []
-        for entry in new:
-            for (_node, parent, d, _path), section in zip(entry.flat, entry.sections, strict=True):
-                if d == depth:
-                    section.parent = entry.sections[parent] if parent is not None else None
-                    level.append(section)
-        insert_new(level)
+        report_id, first = entry.report.pk, len(rows)
+        for order, (node, parent, depth, _path) in enumerate(entry.flat):
+            section = _Section(next(ids), order, depth, node.number[:16], node.heading[:500],
+                               node.body, node.kind)  # fmt: skip
+            entry.sections.append(section)
+            parent_id = rows[first + parent][0] if parent is not None else None
+            rows.append((section.pk, report_id, parent_id, *section[1:], False))
+    insert_rows(Section, SECTION_COLUMNS, rows)
+
+
+def _insert_items(new: list[_NewReport], model: type[Issue] | type[Plan], kind: str) -> None:
+    """Issues or plans, each in the section its parse path names (else the first), as
+    store.item_rows places them."""
+    ids = iter(take_ids(model, sum(len(getattr(e.parsed, kind)) for e in new)))
+    rows = []
+    for entry in new:
+        by_path = {path: s for (*_, path), s in zip(entry.flat, entry.sections, strict=True)}
+        report_id, first, items = entry.report.pk, entry.sections[0], getattr(entry, kind)
+        for order, parsed in enumerate(getattr(entry.parsed, kind)):
+            section = by_path.get(tuple(parsed.section_path)) or first
+            item = _Item(next(ids), parsed.headline[:500], parsed.text)
+            items.append(item)
+            rows.append((item.pk, report_id, section.pk, order, *item[1:], False))
+    insert_rows(model, ITEM_COLUMNS, rows)
 
 
 def _document(entry: _NewReport) -> Document:
