@@ -2,10 +2,10 @@
 
 Counting a dozen facets over 100 000 reports in SQL joins three tables and evaluates ~40
 aggregates per row (150–300 ms on two cores); the same counts over in-memory columns take a
-few milliseconds. The columns are read in one query and kept while the data generation
+few milliseconds. The columns are read in one pass and kept while the data generation
 (search/generation.py) is unchanged; where there is none (SQLite) they are read per request.
-Which reports a count covers still comes from SQL (the filters and the search match), as
-id sets: only the counting moves here.
+The search match still comes from SQL as an id set; the filters (facet_filters.py) and the
+counting run here.
 """
 
 from __future__ import annotations
