@@ -160,35 +160,40 @@ class SearchResult:
             r.pk: ReportHit(r, score, highlight.highlight(r.title, needles)) for r, score in scored
         }
         if needles and hits:
-            sections = (
+            # A page's reports have ~2 000 sections: they are scored as plain rows, and only
+            # the few shown become Section instances with marked snippets.
+            rows = (
                 Section.objects.filter(report_id__in=list(hits))
-                .only("report_id", "order", "number", "heading", "body")
                 .order_by("report_id", "order")
+                .values_list("pk", "report_id", "order", "number", "heading", "body")
             )
-            for section in sections:
-                section.report = hits[section.report_id].report  # for its URL, no query
-                hit = _section_hit(section, needles)
-                if hit:
-                    hits[section.report_id].sections.append(hit)
-            for report_hit in hits.values():
+            found: dict[int, list[tuple]] = {pk: [] for pk in hits}
+            for row in rows:
+                heading, body = row[4], row[5]
+                matches = 2 * len(highlight.find_spans(heading, needles)) + len(
+                    highlight.find_spans(body, needles)
+                )
+                if matches:
+                    found[row[1]].append((matches, row))
+            for report_id, matched in found.items():
                 # Most matches first (headings count double), then document order.
-                best = sorted(report_hit.sections, key=lambda s: (-s.matches, s.section.order))[
-                    :SECTIONS_PER_REPORT
+                best = sorted(matched, key=lambda m: (-m[0], m[1][2]))[:SECTIONS_PER_REPORT]
+                hit = hits[report_id]
+                hit.sections = [
+                    _section_hit(hit.report, row, matches, needles)
+                    for matches, row in sorted(best, key=lambda m: m[1][2])
                 ]
-                report_hit.sections = sorted(best, key=lambda s: s.section.order)
         return list(hits.values())
 
 
-def _section_hit(section: Section, needles: tuple[str, ...]) -> SectionHit | None:
-    heading_spans = highlight.find_spans(section.heading, needles)
-    body_html, body_matches = highlight.snippet(section.body, needles)
-    if not heading_spans and not body_matches:
-        return None
+def _section_hit(report: Report, row: tuple, matches: int, needles: tuple[str, ...]) -> SectionHit:
+    pk, _, order, number, heading, body = row
+    section = Section(pk=pk, report=report, order=order, number=number, heading=heading, body=body)
     return SectionHit(
         section=section,
-        snippet_html=body_html,
-        heading_html=highlight.highlight(section.heading, needles),
-        matches=2 * len(heading_spans) + body_matches,
+        snippet_html=highlight.snippet(body, needles)[0],
+        heading_html=highlight.highlight(heading, needles),
+        matches=matches,
     )
 
 
