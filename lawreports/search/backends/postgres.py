@@ -249,9 +249,10 @@ class PostgresBackend(SearchBackend):
         A slow match is kept for the data generation it was computed in (search/cache.py)."""
         from lawreports.search import cache, generation
 
-        _, params = self.match_sql(query)
         now = generation.current(self.connection)
-        key = (now, params[0], *params[1])
+        # What the match depends on: the pieces and how they combine (行政執法 = 行政执法).
+        shape = tuple((c.negated, tuple(t.pieces for t in c.terms)) for c in query.clauses)
+        key = (now, shape)
         matched = cache.get(key)
         if matched is None:
             started = time.perf_counter()
@@ -264,7 +265,7 @@ class PostgresBackend(SearchBackend):
         """Each piece's ids from the index in one statement, 8 bytes an id, combined here:
         numpy intersects sorted arrays of 100k ids in about a millisecond, where the
         database's INTERSECT hashes them (~70 ms), and parsing them as text costs ~15 ms."""
-        from lawreports.search import cache
+        from lawreports.search.cache import report_ids
 
         statements = {t.pieces: self._term_ids(t.pieces) for c in query.clauses for t in c.terms}
         distinct = list(dict.fromkeys(sql for sqls in statements.values() for sql in sqls))
@@ -297,7 +298,7 @@ class PostgresBackend(SearchBackend):
         if 2 * len(ids) <= high - low + 1:
             return MatchedIds(len(ids), ids_literal(ids), low, high, values=ids)
         # Dense: the reports of the range that did not match, from the generation's ids.
-        every = cache.report_ids(self.connection, now)
+        every = report_ids(self.connection, now)
         in_range = every[np.searchsorted(every, low) : np.searchsorted(every, high, "right")]
         holes = np.setdiff1d(in_range, ids, assume_unique=True)
         return MatchedIds(len(ids), ids_literal(holes), low, high, dense=True, values=holes)
