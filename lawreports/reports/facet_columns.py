@@ -73,8 +73,9 @@ class FacetColumns:
     def mask_of_match(self, matched: MatchedIds) -> np.ndarray:
         if matched.low is None:
             return np.zeros(len(self.ids), dtype=bool)
-        values = matched.values if matched.values is not None else parse_ids(matched.ids)
-        listed = self.mask_of_ids(np.sort(values))
+        # `values` are sorted; a literal is sorted once parsed.
+        values = matched.values if matched.values is not None else np.sort(parse_ids(matched.ids))
+        listed = self.mask_of_ids(values)
         if not matched.dense:
             return listed
         return (self.ids >= matched.low) & (self.ids <= matched.high) & ~listed

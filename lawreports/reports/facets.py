@@ -64,14 +64,15 @@ class FacetValue:
 def facet_counts(
     params: dict[str, str], base: QuerySet[Report], *, matched: MatchedIds | None = None
 ) -> dict[str, list[FacetValue]]:
-    return facets_and_total(params, base, matched=matched)[0]
+    return facets_and_ids(params, base, matched=matched)[0]
 
 
-def facets_and_total(
+def facets_and_ids(
     params: dict[str, str], base: QuerySet[Report], *, matched: MatchedIds | None = None
-) -> tuple[dict[str, list[FacetValue]], int]:
-    """The facets, and the number of reports all filters leave. `base` is every report or a
-    search's; `matched`, when given, is that search's id set (saves reading it back)."""
+) -> tuple[dict[str, list[FacetValue]], np.ndarray]:
+    """The facets, and the ids (ascending) of the reports all filters leave. `base` is every
+    report or a search's; `matched`, when given, is that search's id set (saves reading it
+    back)."""
     columns = facet_columns.current(base.db)
     if matched is not None:
         within = columns.mask_of_match(matched)
@@ -103,7 +104,7 @@ def facets_and_total(
         name = f"{kind}_theme"
         facets[name] = _themes(kind, themes, columns, others(name), params, base)
     facets["figures"] = _figures(columns, others("figures"), params)
-    return facets, int(np.count_nonzero(every))
+    return facets, columns.ids[every]
 
 
 def _facet_shown(name: str, params: dict[str, str]) -> bool:

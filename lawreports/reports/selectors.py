@@ -15,7 +15,7 @@ from lawreports.reports.facets import (
     FACET_TITLES,
     LEVEL_LABELS,
     FacetValue,
-    facets_and_total,
+    facets_and_ids,
 )
 from lawreports.reports.filters import ReportFilter
 from lawreports.reports.models import (
@@ -80,9 +80,10 @@ def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = 
 
     base, searched = _searched(query, sort)
     message = searched.message if searched is not None else None
-    facets, count = facets_and_total(
+    facets, ids = facets_and_ids(
         params, base, matched=searched.matched if searched is not None else None
     )
+    count = len(ids)
     filtered = ReportFilter(params, queryset=base).qs
     pages = max(1, -(-count // page_size))
     try:
@@ -92,7 +93,7 @@ def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = 
     offset = (page - 1) * page_size
 
     if query and searched is not None and sort == "relevance":
-        ranked = searched.narrowed(filtered)
+        ranked = searched.narrowed(filtered, ids)
         rows = [_row(hit) for hit in ranked.page(offset, page_size)]
     else:
         ordered = _ordered(filtered, sort)

@@ -27,20 +27,25 @@ def find_spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     if len(normalised) != len(text):  # cannot happen with a 1:1 map; stay safe anyway
         return []
     squeezed = segmentation.squeeze(normalised)
-    # Whitespace before each squeezed position: the k-th whitespace character sits after
-    # `shifts[k]` others, so a squeezed position p lies bisect_right(shifts, p) to the left.
-    shifts = [m.start() - k for k, m in enumerate(_SPACE.finditer(normalised))]
-    spans = []
+    found = []  # (start, end) in the squeezed text
     for needle in needles:
         if not needle:
             continue
         start = squeezed.find(needle)
         while start != -1:
             end = start + len(needle)
-            first = start + bisect_right(shifts, start) if shifts else start
-            last = end - 1 + bisect_right(shifts, end - 1) if shifts else end - 1
-            spans.append((first, last + 1))
+            found.append((start, end))
             start = squeezed.find(needle, end)
+    if not found:  # most sections of a page's reports: skip the whitespace map
+        return []
+    # Whitespace before each squeezed position: the k-th whitespace character sits after
+    # `shifts[k]` others, so a squeezed position p lies bisect_right(shifts, p) to the left.
+    shifts = [m.start() - k for k, m in enumerate(_SPACE.finditer(normalised))]
+    spans = []
+    for start, end in found:
+        first = start + bisect_right(shifts, start) if shifts else start
+        last = end - 1 + bisect_right(shifts, end - 1) if shifts else end - 1
+        spans.append((first, last + 1))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

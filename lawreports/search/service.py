@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+import numpy as np
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import BooleanField, F, Func, QuerySet, Value
@@ -99,6 +100,7 @@ class SearchResult:
         self.parsed = parsed
         self.message: str | None = None
         self.matched: MatchedIds | None = None  # the match's id set, where the backend has one
+        self.ids: np.ndarray | None = None  # `reports`' ids ascending, where known (narrowed)
         # On PostgreSQL the match runs here, once: its ids are passed as a constant to the
         # statements that use `reports` (facets, count, ranking) instead of matching again.
         if parsed is None:
@@ -114,12 +116,13 @@ class SearchResult:
             else:
                 self.reports = reports.filter(InMatchedIds(F("pk"), matched))
 
-    def narrowed(self, reports: QuerySet[Report]) -> SearchResult:
+    def narrowed(self, reports: QuerySet[Report], ids: np.ndarray | None = None) -> SearchResult:
         """This search over `reports`, a subset of `self.reports` (filters applied to it):
-        the matching is not repeated."""
+        the matching is not repeated. `ids`, when known, are `reports`' ids ascending."""
         other = copy.copy(self)
         other.__dict__.pop("count", None)
         other.reports = reports
+        other.ids = ids
         return other
 
     @cached_property
@@ -139,7 +142,7 @@ class SearchResult:
                 filtered = self.reports.order_by().values("pk").query.sql_with_params()
             except EmptyResultSet:  # a filter no row can meet (year=-1): nothing to rank
                 return []
-            ranked = get_backend().ranked(filtered, self.parsed, offset, limit)
+            ranked = get_backend().ranked(filtered, self.parsed, offset, limit, ids=self.ids)
             by_id = (
                 Report.objects.select_related(*RELATED)
                 .defer("original_text", "body_text")  # tens of KB each; lists never show them

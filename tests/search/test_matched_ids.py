@@ -70,3 +70,28 @@ def test_every_form_of_the_id_set_selects_the_same_reports(loaded, postgres_only
     monkeypatch.setattr(service, "PROBE_LIMIT", -1)
     assert _selected(listed) == expected  # the list tested while reading the range
     assert search_reports(q).count == len(expected)
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_ranking_from_the_newest_ids_equals_ranking_from_the_whole_set(
+    loaded, postgres_only, monkeypatch, q
+):
+    """Given the filtered ids, the ranking's first statement gets only the newest few; the
+    pages must be the ones the whole set gives, on the probe path and on the fallback."""
+    import numpy as np
+    from django.db import connection
+
+    from lawreports.search.backends import get_backend
+    from lawreports.search.backends import postgres as backend_module
+
+    # Small caps so that 45 reports take both paths: 4 candidates, 8 probed.
+    monkeypatch.setattr(backend_module, "RANK_CANDIDATES", 4)
+    monkeypatch.setattr(backend_module, "HEAD_PROBE", 2)
+    result = search_reports(q)
+    reports = result.reports.filter(year__gte=2020)
+    filtered = reports.order_by().values("pk").query.sql_with_params()
+    ids = np.array(sorted(reports.values_list("pk", flat=True)), dtype=np.int64)
+    backend = get_backend(connection)
+    for offset, limit in [(0, 3), (0, 4), (2, 5), (6, 4)]:
+        whole = backend.ranked(filtered, result.parsed, offset, limit)
+        assert backend.ranked(filtered, result.parsed, offset, limit, ids=ids) == whole

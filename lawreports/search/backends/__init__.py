@@ -68,10 +68,17 @@ class SearchBackend:
         raise NotImplementedError
 
     def ranked(
-        self, filtered: tuple[str, Params], query: ParsedQuery, offset: int, limit: int
+        self,
+        filtered: tuple[str, Params],
+        query: ParsedQuery,
+        offset: int,
+        limit: int,
+        *,
+        ids: np.ndarray | None = None,
     ) -> list[tuple[int, float]]:
         """(report id, score) for rows `offset:offset+limit` of the matching reports given
-        as SQL selecting one `id` column, best first."""
+        as SQL selecting one `id` column, best first; `ids`, when known, are the same
+        reports' ids ascending (a backend may use them instead)."""
         raise NotImplementedError
 
     def match_ids(self, query: ParsedQuery) -> MatchedIds | None:

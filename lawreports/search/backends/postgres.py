@@ -100,11 +100,15 @@ def _numbered(sql: str) -> str:
 
 
 def _distinct(ids: np.ndarray) -> np.ndarray:
-    """Sorted distinct ids (np.unique hashes: ~50 ms for 100k ids; sort and diff, ~2 ms)."""
+    """Sorted distinct ids (np.unique hashes: ~50 ms for 100k ids; sort and diff, ~2 ms).
+    Index scans return ids in table order, which is mostly id order: already ascending
+    ids, checked in ~0.1 ms, are not sorted again."""
+    if len(ids) < 2:
+        return ids
+    if (ids[1:] > ids[:-1]).all():
+        return ids
     ids = np.sort(ids)
-    if len(ids) > 1:
-        ids = ids[np.concatenate(([True], ids[1:] != ids[:-1]))]
-    return ids
+    return ids[np.concatenate(([True], ids[1:] != ids[:-1]))]
 
 
 def _sorted_ids(raw: bytes) -> np.ndarray:
@@ -113,7 +117,9 @@ def _sorted_ids(raw: bytes) -> np.ndarray:
 
 
 def _intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return np.intersect1d(a, b, assume_unique=True)
+    """Sorted distinct ids in both. np.isin looks ids up in a table over their range (0.5
+    ms for 45k in 90k); np.intersect1d sorts both again (6.6 ms)."""
+    return a[np.isin(a, b, assume_unique=True)]
 
 
 def _union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -304,16 +310,30 @@ class PostgresBackend(SearchBackend):
         return MatchedIds(len(ids), ids_literal(holes), low, high, dense=True, values=holes)
 
     def ranked(
-        self, filtered: tuple[str, Params], query: ParsedQuery, offset: int, limit: int
+        self,
+        filtered: tuple[str, Params],
+        query: ParsedQuery,
+        offset: int,
+        limit: int,
+        *,
+        ids: np.ndarray | None = None,
     ) -> list[tuple[int, float]]:
         """Rank a capped candidate set: the newest title/heading matches first, then the
         newest other matches; only their vectors are read. The head matches are first looked
         for among the newest few matches (enough when the words are common in headings);
-        failing that, through the GIN index on `head` over every match."""
-        sql, params = filtered
+        failing that, through the GIN index on `head` over every match. `ids`, when known,
+        are `filtered`'s ids ascending: the first statement then gets only the newest few
+        as its constant, not the whole set (a 40k-id constant took ~15–30 ms to plan)."""
         rank_query = tsquery_literal(query.rank_tokens, "|")
         cap = max(RANK_CANDIDATES, offset + limit)
         probe = HEAD_PROBE * cap
+        if ids is None:
+            sql, params = filtered
+        else:
+            newest = ids[-probe:]
+            sql, params = "SELECT unnest(%s::bigint[])", [ids_literal(newest)]
+            if len(ids) <= probe:
+                filtered = sql, params  # the fallback below needs no more
         with self.connection.cursor() as cursor:
             cursor.execute(
                 self._ranking_sql(
@@ -326,7 +346,7 @@ class PostgresBackend(SearchBackend):
                     f"JOIN {self.table} d ON d.report_id = p.id WHERE d.head @@ %s::tsquery "
                     "ORDER BY p.id DESC LIMIT %s), "
                     "k AS (SELECT (SELECT count(*) FROM h) = %s "
-                    "OR (SELECT count(*) FROM p) < %s AS complete)",
+                    "OR %s::bigint > (SELECT count(*) FROM p) AS complete)",
                     "(SELECT complete FROM k)",
                     # The newest `cap` others are in p too (it holds ≥ 2 cap of them, or all
                     # of m): m, and the id list it may carry, is planned once.
@@ -338,12 +358,15 @@ class PostgresBackend(SearchBackend):
                     rank_query,
                     cap,
                     cap,
-                    probe,
+                    # p holds every match when fewer than `probe` (or, ids given, when
+                    # there are no more ids than it holds).
+                    probe if ids is None else len(ids) + 1,
                     *self._rank_params(rank_query, cap, limit, offset),
                 ],
             )
             rows = cursor.fetchall()
             if rows and not rows[0][2]:
+                sql, params = filtered
                 cursor.execute(
                     self._ranking_sql(
                         sql,

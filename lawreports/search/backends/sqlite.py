@@ -5,9 +5,14 @@ Every token in a MATCH string is double-quoted, so FTS5 operators in user text a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lawreports.search.backends import Params, SearchBackend
 from lawreports.search.indexing import Document
 from lawreports.search.query import ParsedQuery, Piece
+
+if TYPE_CHECKING:
+    import numpy as np
 
 FTS_TABLE = "search_fts"
 # bm25 column weights: title, headings, body, bigrams (bigrams only find, never rank).
@@ -76,7 +81,13 @@ class SqliteBackend(SearchBackend):
         return f"({in_fts} OR {verified})", [fts_token(piece.text), match, piece.text]
 
     def ranked(
-        self, filtered: tuple[str, Params], query: ParsedQuery, offset: int, limit: int
+        self,
+        filtered: tuple[str, Params],
+        query: ParsedQuery,
+        offset: int,
+        limit: int,
+        *,
+        ids: np.ndarray | None = None,
     ) -> list[tuple[int, float]]:
         sql, params = filtered
         match = " OR ".join(fts_token(t) for t in query.rank_tokens)
