@@ -78,7 +78,7 @@ def main() -> None:
                         wrong = [f"error: {exc}"]
                 seconds[name] += time.perf_counter() - started
                 right[name] += not wrong
-                print(f"{seed.file[:3]} {layout:6} {name:24} {'ok' if not wrong else wrong}")
+                print(f"{seed.file[:3]} {layout:6} {name:24} {wrong or 'ok'}")
     print()
     for name in EXTRACTORS:
         print(

@@ -216,11 +216,15 @@ def chromium_screenshot(page: Path, out: Path) -> Path:
 
 def word_file(seed: Seed, out: Path) -> Path:
     """The report as a .docx: the metadata header as a table (as 信息公开 forms are), the
-    rest one paragraph per line, headings in a heading style."""
+    rest one paragraph per line, headings in a heading style, and the page header and footer
+    a word processor prints ("第 N 页 共 M 页", "- N -")."""
     import docx
 
     document = docx.Document()
     document.core_properties.title = "Microsoft Word - 附件1"  # typical junk metadata
+    section = document.sections[0]
+    _field_paragraph(section.header.paragraphs[0], ["第 ", "PAGE", " 页 共 ", "NUMPAGES", " 页"])
+    _field_paragraph(section.footer.paragraphs[0], ["- ", "PAGE", " -"])
     lines = seed.lines()
     meta, rest = _metadata_rows(lines)
     if meta:
@@ -234,6 +238,27 @@ def word_file(seed: Seed, out: Path) -> Path:
             document.add_paragraph(line)
     document.save(out)
     return out
+
+
+def _field_paragraph(paragraph, parts: list[str]) -> None:
+    """Text with PAGE / NUMPAGES fields, centred."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for part in parts:
+        if part in ("PAGE", "NUMPAGES"):
+            field = OxmlElement("w:fldSimple")
+            field.set(qn("w:instr"), part)
+            run = OxmlElement("w:r")
+            text = OxmlElement("w:t")
+            text.text = "1"
+            run.append(text)
+            field.append(run)
+            paragraph._p.append(field)
+        else:
+            paragraph.add_run(part)
 
 
 _META_KEYS = ("索引号", "发布机构", "文号", "发布日期", "时效性")
@@ -263,19 +288,87 @@ def libreoffice_convert(source: Path, fmt: str, outdir: Path) -> Path:
     return outdir / f"{source.stem}.{fmt.split(':')[0]}"
 
 
-def build(seed: Seed, outdir: Path, *, pdf: bool = True) -> dict[str, Path]:
-    """Every form of one seed in `outdir`: {kind: path}."""
+def build_all(outdir: Path, *, pdf: bool = True) -> dict[str, dict[str, Path]]:
+    """Every form of every seed in `outdir`: {seed file: {form: path}}. The PDFs are printed
+    by Chromium processes running side by side."""
     outdir.mkdir(parents=True, exist_ok=True)
-    stem = seed.file.removesuffix(".txt")
-    made: dict[str, Path] = {}
-    for name, render in PORTALS.items():
-        path = outdir / f"{stem}.{name}.html"
-        path.write_text(render(seed), "utf-8")
-        made[f"html-{name}"] = path
-    made["docx"] = word_file(seed, outdir / f"{stem}.docx")
-    if pdf:
-        page = outdir / f"{stem}.print.htm"
-        page.write_text(print_page(seed), "utf-8")
-        made["pdf"] = chromium_pdf(page, outdir / f"{stem}.pdf")
-        page.unlink()
+    made: dict[str, dict[str, Path]] = {}
+    printing: list[tuple[subprocess.Popen, Path]] = []
+    for seed in seeds():
+        stem = seed.file.removesuffix(".txt")
+        forms: dict[str, Path] = {}
+        for name, render in PORTALS.items():
+            path = outdir / f"{stem}.{name}.html"
+            path.write_text(render(seed), "utf-8")
+            forms[f"html-{name}"] = path
+        forms["docx"] = word_file(seed, outdir / f"{stem}.docx")
+        if pdf:
+            page = outdir / "print" / f"{stem}.htm"
+            page.parent.mkdir(exist_ok=True)
+            page.write_text(print_page(seed), "utf-8")
+            forms["pdf"] = outdir / f"{stem}.pdf"
+            printing.append((_print_process(page, forms["pdf"]), forms["pdf"]))
+        made[seed.file] = forms
+    for process, out in printing:
+        if process.wait(timeout=180) != 0 or not out.exists():
+            raise RuntimeError(f"chromium could not print {out.name}")
     return made
+
+
+def _print_process(page: Path, out: Path, *, header_footer: bool = True) -> subprocess.Popen:
+    if CHROMIUM is None:
+        raise RuntimeError("chromium is not installed")
+    profile = out.parent / f".chromium-{out.stem}"  # side by side: one profile each
+    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+           f"--user-data-dir={profile}", f"--print-to-pdf={out}"]  # fmt: skip
+    if not header_footer:
+        cmd.append("--no-pdf-header-footer")
+    return subprocess.Popen(
+        [*cmd, page.as_uri()], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+def scanned_pdf(seed: Seed, outdir: Path) -> Path:
+    """A PDF holding only a picture of the report (what a scanner makes): no text layer."""
+    page = outdir / "scan.htm"
+    page.write_text(print_page(seed), "utf-8")
+    image = chromium_screenshot(page, outdir / "scan.png")
+    holder = outdir / "scan-holder.htm"
+    holder.write_text(
+        f'<!doctype html><html><body style="margin:0"><img src="{image.name}" '
+        'style="width:100%"></body></html>',
+        "utf-8",
+    )
+    return chromium_pdf(holder, outdir / "scan.pdf", header_footer=False)
+
+
+def furniture_pdf(seed: Seed, outdir: Path, *, chars_per_page: int = 1300) -> Path:
+    """A PDF laid out as an official document is: "- N -" and "第N页 共M页" at the foot of
+    each page, a printed date and address at its head (placed by hand, no browser header)."""
+    chunks: list[list[str]] = [[]]
+    for line in seed.lines():  # whole paragraphs per page, as many as fit
+        if chunks[-1] and sum(map(len, chunks[-1])) + len(line) > chars_per_page:
+            chunks.append([])
+        chunks[-1].append(line)
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        body = "".join(f"<p>{html.escape(line)}</p>" for line in chunk)
+        pages.append(
+            f'<div class="page"><div class="head">2023-02-07 15:32 '
+            f"http://www.example.gov.cn/zwgk/{number}.html</div>{body}"
+            f'<div class="foot">- {number} -<br>第{number}页 共{len(chunks)}页</div></div>'
+        )
+    page = outdir / "furniture.htm"
+    page.write_text(
+        f"""<!doctype html><html><head><meta charset="utf-8"><style>
+@page {{ size: A4; margin: 0 }}
+body {{ margin: 0; font-family: "WenQuanYi Micro Hei"; font-size: 11pt; line-height: 1.5 }}
+.page {{ position: relative; height: 297mm; padding: 28mm 25mm; box-sizing: border-box;
+  overflow: hidden; page-break-after: always }}
+.head {{ position: absolute; top: 8mm; left: 25mm; font-size: 8pt }}
+.foot {{ position: absolute; bottom: 6mm; width: 160mm; text-align: center; font-size: 9pt }}
+p {{ margin: 0; text-indent: 2em; text-align: justify }}
+</style></head><body>{"".join(pages)}</body></html>""",
+        "utf-8",
+    )
+    return chromium_pdf(page, outdir / "furniture.pdf", header_footer=False)

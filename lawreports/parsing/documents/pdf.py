@@ -36,6 +36,7 @@ _FURNITURE_RE = re.compile(
     r")$",
     re.IGNORECASE,
 )
+_ENDS = "。！？；：!?;:"  # a line ending so ends a sentence
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
@@ -73,33 +74,29 @@ def pdf_text(data: bytes) -> str:
 
 def _page_lines(page, number: int) -> list[_Line]:
     """The page's text lines with their boxes, top to bottom, left to right."""
+    import pypdfium2.raw as pdfium_c
+
     textpage = page.get_textpage()
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
     height = page.get_height()
+    # get_text_range returns one character per index here (PDFium's generated line breaks
+    # included), so string offsets are character indexes; otherwise no geometry is used.
+    aligned = len(text) == count
     lines: list[_Line] = []
     start = 0
-    # get_text_range returns one character per index here (PDFium's generated line breaks
-    # included), so string offsets are character indexes.
-    aligned = len(text) == count
     for raw in text.split("\n"):
         end = start + len(raw)
-        clean = _CONTROL_RE.sub("", raw.replace("\r", "")).strip()
-        if clean:
-            if aligned:
-                boxes = [textpage.get_charbox(i, loose=True) for i in range(start, end)]
-                boxes = [b for b, ch in zip(boxes, raw, strict=False) if not ch.isspace()]
-            else:
-                boxes = []
-            if boxes:
-                x0 = min(b[0] for b in boxes)
-                x1 = max(b[2] for b in boxes)
-                bottom = min(b[1] for b in boxes)
-                top = max(b[3] for b in boxes)
-            else:  # no geometry: keep the order, never treat it as furniture or wrap
-                x0 = x1 = 0.0
-                top = bottom = height / 2
-            lines.append(_Line(clean, number, x0, x1, top, bottom, height))
+        glyphs = []
+        if aligned:
+            for i in range(start, end):
+                if not raw[i - start].isspace():
+                    glyphs.append((raw[i - start], textpage.get_charbox(i, loose=True)))
+                elif not pdfium_c.FPDFText_IsGenerated(textpage.raw, i):
+                    glyphs.append((" ", textpage.get_charbox(i, loose=True)))
+        line = _line(raw, glyphs, number, height)
+        if line is not None:
+            lines.append(line)
         start = end + 1
     textpage.close()
     page.close()
@@ -107,6 +104,36 @@ def _page_lines(page, number: int) -> list[_Line]:
     # footer after the page's content).
     lines.sort(key=lambda line: (-round(line.top), line.x0))
     return lines
+
+
+def _line(raw: str, glyphs: list, number: int, height: float) -> _Line | None:
+    clean = _CONTROL_RE.sub("", raw.replace("\r", "")).strip()
+    if not clean:
+        return None
+    boxes = [box for ch, box in glyphs if ch != " "]
+    if not boxes:  # no geometry: keep the order, never treat it as furniture or wrap
+        return _Line(clean, number, 0.0, 0.0, height / 2, height / 2, height)
+    x0 = min(b[0] for b in boxes)
+    x1 = max(b[2] for b in boxes)
+    bottom = min(b[1] for b in boxes)
+    top = max(b[3] for b in boxes)
+    starts = [b[0] for b in boxes]
+    size = top - bottom
+    if any(b < a - size / 2 for a, b in zip(starts, starts[1:], strict=False)):
+        # Drawn out of order (word processors draw glyphs of a fallback font, such as
+        # quotation marks, after the line): read the glyphs left to right.
+        clean = _by_position(glyphs, size)
+    return _Line(clean, number, x0, x1, top, bottom, height)
+
+
+def _by_position(glyphs: list, size: float) -> str:
+    ordered = sorted(((box[0], box[2], ch) for ch, box in glyphs if ch != " "))
+    out = []
+    for i, (left, _, ch) in enumerate(ordered):
+        if i and left - ordered[i - 1][1] > size / 4:
+            out.append(" ")  # a gap wider than a quarter of the type size: a space
+        out.append(ch)
+    return _CONTROL_RE.sub("", "".join(out)).strip()
 
 
 def _in_band(line: _Line) -> bool:
@@ -148,8 +175,13 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         wraps = (
             previous is not None
             and previous.x1 > previous.x0
-            and previous.x1 >= right - 1.5 * size
             and line.x0 <= left + 0.8 * size
+            # Full to the margin; or nearly, when the line ends mid-sentence (ragged right:
+            # a character barred from starting a line takes the one before it along).
+            and (
+                previous.x1 >= right - 1.5 * size
+                or (previous.x1 >= right - 3 * size and previous.text[-1] not in _ENDS)
+            )
         )
         if wraps:
             space = " " if previous.text[-1].isascii() and line.text[0].isascii() else ""
