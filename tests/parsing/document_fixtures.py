@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from parsing_support import SEEDS, load_expected
+from parsing_support import SEEDS, headlines, load_expected
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -372,3 +372,128 @@ p {{ margin: 0; text-indent: 2em; text-align: justify }}
         "utf-8",
     )
     return chromium_pdf(page, outdir / "furniture.pdf", header_footer=False)
+
+
+# --- what the tests share ------------------------------------------------------------------
+
+_BUILT: dict[str, dict[str, Path]] | None = None
+
+
+def require(program: str | None, name: str, install: str) -> None:
+    """Skip without a program, except in CI, which installs it and must run these tests."""
+    import os
+
+    import pytest
+
+    if program is None:
+        reason = f"{name} is not installed ({install})"
+        if os.environ.get("CI"):
+            pytest.fail(reason + "; CI must have it")
+        pytest.skip(reason)
+
+
+def built() -> dict[str, dict[str, Path]]:
+    """Every seed's forms, made once per test run (Chromium prints the PDFs)."""
+    global _BUILT
+    require(CHROMIUM, "chromium", "apt-get install chromium fonts-wqy-microhei")
+    if _BUILT is None:
+        import atexit
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="lawreports-documents-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _BUILT = build_all(folder)
+    return _BUILT
+
+
+def assert_truth(report, expected: dict) -> None:
+    """The fields the issue names: title, agency, level, region code, year, outline,
+    issues, plans."""
+    for key in ("title", "agency", "level", "region_code", "year"):
+        assert getattr(report, key) == expected[key], key
+    assert [s.heading for s in report.sections] == expected["top_sections"]
+    assert [len(s.children) for s in report.sections] == expected["subsection_counts"]
+    assert headlines(report.issues) == ["".join(h.split()) for h in expected["issues"]]
+    assert headlines(report.plans) == ["".join(h.split()) for h in expected["plans"]]
+
+
+# --- a local web site ----------------------------------------------------------------------
+
+CONTENT_TYPES = {
+    ".pdf": "application/octet-stream",  # as many portals serve attachments
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".html": "text/html; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+}
+NOT_A_REPORT = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>某市人民政府门户网站</title></head>"
+    "<body><div class='nav'>首页 政务公开 政务服务</div><div>欢迎访问！</div></body></html>"
+).encode()
+
+
+class LocalSite:
+    """A web server on 127.0.0.1 (a thread of the test process) serving documents by name.
+
+    /docs/NAME the files; /old/NAME redirects there; /private/ is barred by robots.txt;
+    /missing is 404; /slow answers after `slow_seconds`; /home is a page that is no report.
+    Every request's path and User-Agent is logged."""
+
+    def __init__(self, files: dict[str, Path], *, slow_seconds: float = 3.0) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        site = self
+        self.files = files
+        self.log: list[tuple[str, str]] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                site.log.append((self.path, self.headers.get("User-Agent", "")))
+                status, headers, body = site.answer(self.path, slow_seconds)
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def url(self, name: str, folder: str = "docs") -> str:
+        return f"{self.base}/{folder}/{name}"
+
+    def answer(self, path: str, slow_seconds: float) -> tuple[int, dict[str, str], bytes]:
+        import time
+
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n"
+        if path.startswith("/old/"):
+            return 301, {"Location": "/docs/" + path.removeprefix("/old/")}, b""
+        if path == "/slow":
+            time.sleep(slow_seconds)
+            return 200, {"Content-Type": "text/plain"}, b"late"
+        if path == "/home":
+            return 200, {"Content-Type": "text/html"}, NOT_A_REPORT
+        name = path.rsplit("/", 1)[-1]
+        if path.startswith(("/docs/", "/private/")) and name in self.files:
+            file = self.files[name]
+            kind = CONTENT_TYPES.get(file.suffix, "application/octet-stream")
+            return 200, {"Content-Type": kind}, file.read_bytes()
+        return 404, {"Content-Type": "text/html"}, b"<html><body>404 Not Found</body></html>"
+
+    def __enter__(self) -> LocalSite:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -31,6 +31,7 @@ _DATE_META = (
 _SOURCE_META = ("contentsource", "source")
 _TITLE_SPLIT_RE = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|--)\s*")
 _MAX_TITLE = 100
+_BAR_MAX = 120  # a publication bar is a short line
 _MIN_ARTICLE_CJK = 100  # less from trafilatura: no article found, read every block
 
 
@@ -56,7 +57,15 @@ def main_text(page: str) -> str | None:
     text = trafilatura.extract(page, include_tables=True, include_comments=False) or ""
     if _is_layout_table(text):
         text = trafilatura.extract(page, include_tables=False, include_comments=False) or ""
-    return text if count_cjk(text) >= _MIN_ARTICLE_CJK else None
+    if count_cjk(text) < _MIN_ARTICLE_CJK:
+        return None
+    # A table row as its cells, space-separated, like Word tables (word.py).
+    return "\n".join(
+        " ".join(c.strip() for c in line.strip("|").split("|") if c.strip())
+        if line.startswith("|")
+        else line
+        for line in text.split("\n")
+    )
 
 
 def _is_layout_table(text: str) -> bool:
@@ -90,10 +99,19 @@ def page_meta(page: str, text: str | None = None) -> PageMeta:
     source = next((metas[n].strip() for n in _SOURCE_META if metas.get(n, "").strip()), None)
     if published is None or source is None:
         # The publication bar: "发布时间:2023-02-07 来源:XX 浏览次数:…" above the text.
-        bar, _ = read_metadata(analysis_lines((text or strip_markup(page)).split("\n")))
+        bar, _ = read_metadata(analysis_lines(_bar_pieces(text or strip_markup(page))))
         published = published or bar.published_on
         source = source or bar.source
     return PageMeta(title=title, published_on=published, source=source)
+
+
+def _bar_pieces(text: str) -> list[str]:
+    """Short lines cut at spaces: a publication bar strings its stamps on one line, after a
+    date or before a visit counter ("2023-02-07 来源：XX 阅读次数：892")."""
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        pieces += line.split() if len(line) <= _BAR_MAX else [line]
+    return pieces
 
 
 def _meta_tags(tree) -> dict[str, str]:
@@ -116,7 +134,7 @@ def _title_parts(tree) -> list[str]:
     if title is None or not title.text_content().strip():
         return []
     whole = " ".join(title.text_content().split())
-    return [whole, *_TITLE_SPLIT_RE.split(whole)]
+    return [*_TITLE_SPLIT_RE.split(whole), whole]
 
 
 def _first_title(candidates: list[str | None]) -> str | None:
