@@ -46,8 +46,9 @@ class AddReportForm(forms.Form):
 def add_report_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpResponse:
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
-    form = AddReportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = AddReportForm(request.POST, request.FILES) if posted else AddReportForm()
+    if posted and form.is_valid():
         url, upload = form.cleaned_data["url"], form.cleaned_data["file"]
         try:
             if url:

@@ -17,7 +17,7 @@ import httpx
 
 from lawreports.parsing.model import ParseError
 
-USER_AGENT = "lawreports/0.1 (法治政府建设年度报告库, an archive of rule-of-law government reports)"
+USER_AGENT = "lawreports/0.1 (archive of annual rule-of-law government reports of China)"
 ROBOTS_AGENT = "lawreports"  # the token robots.txt rules name
 MAX_FETCH_BYTES = 50 * 1024 * 1024
 MAX_ROBOTS_BYTES = 512 * 1024
