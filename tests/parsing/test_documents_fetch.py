@@ -81,9 +81,11 @@ def test_robots_txt_is_respected(site, fetcher):
 
 
 def test_size_cap(site):
-    with Fetcher(min_interval=0, max_bytes=10_000) as small:
-        with pytest.raises(FetchError, match="too large"):
-            small.fetch(site.url(built()[SEEDS[0].file]["pdf"].name))
+    with (
+        Fetcher(min_interval=0, max_bytes=10_000) as small,
+        pytest.raises(FetchError, match="too large"),
+    ):
+        small.fetch(site.url(built()[SEEDS[0].file]["pdf"].name))
 
 
 def test_not_an_address():
@@ -125,7 +127,7 @@ def test_at_most_one_request_per_second_per_host():
     hosts = [host for host, _ in seen]
     assert hosts == ["a.example"] * 4 + ["b.example"] * 2
     times_a = [t for host, t in seen if host == "a.example"]
-    assert all(later - earlier >= 1.0 for earlier, later in zip(times_a, times_a[1:]))
+    assert all(later - earlier >= 1.0 for earlier, later in zip(times_a, times_a[1:], strict=False))
     first_b = next(t for host, t in seen if host == "b.example")
     assert first_b - times_a[-1] < 1.0  # b is not held back by a's pace
 
@@ -136,6 +138,6 @@ def test_unreachable_robots_txt_means_no_fetch():
     def answer(request: httpx.Request) -> httpx.Response:
         return httpx.Response(503 if request.url.path == "/robots.txt" else 200, text="报告")
 
-    with Fetcher(min_interval=0, transport=httpx.MockTransport(answer)) as polite:
-        with pytest.raises(FetchError, match="robots.txt answers HTTP 503"):
-            polite.fetch("http://c.example/report.html")
+    polite = Fetcher(min_interval=0, transport=httpx.MockTransport(answer))
+    with polite, pytest.raises(FetchError, match="robots.txt answers HTTP 503"):
+        polite.fetch("http://c.example/report.html")
