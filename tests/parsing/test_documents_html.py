@@ -74,3 +74,13 @@ def test_main_text_keeps_the_report_in_order():
     body = [line for line in seed.lines() if line != "-"]
     positions = [lines.index(line) for line in body if line in lines]
     assert len(positions) >= len(body) - 1 and positions == sorted(positions)
+
+
+def test_gb2312_page_with_a_long_script_head():
+    """Many portals still serve GB2312 pages whose <head> is mostly script."""
+    seed = SEEDS[1]
+    page = PORTALS["trs"](seed).replace("charset=utf-8", "charset=gb2312")
+    page = page.replace("</head>", "<script>" + "var tracker = 1;" * 800 + "</script></head>")
+    report = parse_bytes(page.encode("gb18030"), filename="gbk.html")
+    assert report.encoding == "gb18030"
+    assert_truth(report, seed.expected)

@@ -191,3 +191,15 @@ def test_add_page_needs_the_add_permission(client, django_user_model):
     user = django_user_model.objects.create_user("viewer", password="pw", is_staff=True)
     client.force_login(user)
     assert client.get(reverse(ADD)).status_code == 403
+
+
+def test_reparsing_keeps_the_address(site):
+    from lawreports.reports.services.curation import reparse_report
+
+    address = site.url(built()[SEEDS[0].file]["pdf"].name)
+    with Fetcher(min_interval=0) as fetcher:
+        load_files([address], fetcher=fetcher)
+    outcome = reparse_report(Report.objects.get())
+    assert outcome.report.source_url == address
+    assert Report.objects.get().source_url == address
+    assert_stored_truth(Report.objects.get(), SEEDS[0].expected)
