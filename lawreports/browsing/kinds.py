@@ -1,0 +1,481 @@
+"""What a facet declaration is: its kind, and how a facet filters, reads, counts and documents
+itself. The declarations themselves are in registry.py.
+
+Kinds: SINGLE takes one value at a time (a new one replaces it); MULTI combines several
+values with OR; RANGE is MULTI plus `<name>_from` / `<name>_to` bounds; TREE is MULTI on one
+level of a hierarchy, offered once the level above is chosen. Different facets combine with
+AND, and each facet counts over the other facets' filters only (disjunctive counts).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
+
+import numpy as np
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Expression, F, Q, Value
+from django.db.models.functions import Coalesce
+
+
+class Kind(enum.StrEnum):
+    SINGLE = "single"
+    MULTI = "multi"
+    RANGE = "range"
+    TREE = "tree"
+
+
+@dataclass
+class Chosen:
+    """A facet's usable values in one request: `keys` as they go into URLs, `values` as the
+    column holds them, `labels` for chips and headings; `low`/`high` bound a RANGE."""
+
+    keys: list[str] = dc_field(default_factory=list)
+    values: list = dc_field(default_factory=list)
+    labels: list[str] = dc_field(default_factory=list)
+    low: int | None = None
+    high: int | None = None
+    bits: dict[str, int] = dc_field(default_factory=dict)  # BitsFacet: value → its bit
+
+    def __bool__(self) -> bool:
+        return bool(self.values) or self.low is not None or self.high is not None
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Categorical:
+    """A column as codes into `values` (distinct, in no particular order)."""
+
+    values: list
+    codes: np.ndarray
+
+    def index(self, wanted: Sequence) -> list[int]:
+        positions = {v: i for i, v in enumerate(self.values)}
+        return [positions[v] for v in wanted if v in positions]
+
+    def isin(self, wanted: Sequence) -> np.ndarray:
+        return np.isin(self.codes, self.index(wanted))
+
+    def counts(self, mask: np.ndarray) -> dict[Any, int]:
+        counted = np.bincount(self.codes[mask], minlength=len(self.values))
+        return {self.values[i]: int(counted[i]) for i in np.flatnonzero(counted)}
+
+
+def categorical(raw: Sequence) -> Categorical:
+    """Codes for a column read as a list or array."""
+    if isinstance(raw, np.ndarray):
+        distinct, codes = np.unique(raw, return_inverse=True)
+        return Categorical(distinct.tolist(), codes.astype(np.int32).reshape(-1))
+    numbered: dict = {}
+    codes = np.fromiter(
+        (numbered.setdefault(v, len(numbered)) for v in raw), dtype=np.int32, count=len(raw)
+    )
+    return Categorical(list(numbered), codes)
+
+
+def _invalid(facet: Facet, raw: str) -> str:
+    return f"筛选条件“{facet.label}”的取值“{raw}”无法使用，未按它筛选。"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Facet:
+    """One facet with a value per report (a categorical column). Subclasses change how the
+    values are looked up, stored or compared; every facet answers the same questions."""
+
+    name: str
+    label: str
+    kind: Kind = Kind.MULTI
+    field: str | None = None  # the Report field path it reads, when the column is a field
+    expression: Expression | None = None  # else the ORM expression computing the column
+    missing: Any = ""  # the column's value for a report without one
+    choices: Sequence[tuple[str, str]] = ()  # value labels of a closed set, in display order
+    aliases: dict[str, str] = dc_field(default_factory=dict)  # other spellings of a value
+    convert: Callable[[str], Any] | None = None  # an open value from the URL → column value
+    value_label: Callable[[Any], str] = str  # label of an open value
+    newest_first: bool = False  # open values listed descending
+    sql: Callable[[list], Q] | None = None  # chosen column values → SQL; default field__in
+    listed: bool = True  # offers its values with counts on the list page
+    counted_in_api: bool = False  # its counts are in the API's `facets` object
+    parent: str | None = None  # TREE: the facet of the level above
+    doc: str = ""  # the API parameter's description
+
+    # ---- parameters and the form ----
+
+    @property
+    def params(self) -> list[str]:
+        """URL parameters this facet reads."""
+        if self.kind is Kind.RANGE:
+            return [self.name, f"{self.name}_from", f"{self.name}_to"]
+        return [self.name]
+
+    def value_field(self) -> forms.Field:
+        """The form field that cleans one URL value."""
+        if self.choices:
+            return forms.ChoiceField(choices=self._all_choices())
+        if self.convert is int:
+            return forms.IntegerField()
+        return forms.CharField(max_length=100)
+
+    def _all_choices(self) -> list[tuple[str, str]]:
+        labels = dict(self.choices)
+        return [*self.choices, *((alias, labels[to]) for alias, to in self.aliases.items())]
+
+    def form_fields(self) -> dict[str, forms.Field]:
+        one = self.value_field()
+        fields: dict[str, forms.Field] = {
+            self.name: one if self.kind is Kind.SINGLE else MultiValueField(one, self.label)
+        }
+        if self.kind is Kind.RANGE:
+            fields[f"{self.name}_from"] = forms.IntegerField(label=f"{self.label}自")
+            fields[f"{self.name}_to"] = forms.IntegerField(label=f"{self.label}至")
+        return fields
+
+    def choose(self, data: dict[str, list[str]], using: str) -> tuple[Chosen, list[str]]:
+        """The usable values of this facet in `data` (parameter → values), and a message for
+        each value that cannot apply."""
+        raws = data.get(self.name, [])
+        if self.kind is Kind.SINGLE:
+            raws = raws[-1:]
+        messages, keys = [], []
+        field_ = self.value_field()
+        for raw in dict.fromkeys(raws):
+            try:
+                cleaned = field_.clean(raw)
+            except ValidationError:
+                messages.append(_invalid(self, raw))
+                continue
+            keys.append(self.aliases.get(str(cleaned), str(cleaned)))
+        chosen, more = self.resolve(list(dict.fromkeys(keys)), using)
+        messages += more
+        if self.kind is Kind.RANGE:
+            messages += self._range(data, chosen)
+        return chosen, messages
+
+    def _range(self, data: dict[str, list[str]], chosen: Chosen) -> list[str]:
+        bounds = {}
+        messages = []
+        for end in ("from", "to"):
+            raw = next(iter(data.get(f"{self.name}_{end}", [])[-1:]), None)
+            if raw is None:
+                continue
+            try:
+                bounds[end] = forms.IntegerField().clean(raw)
+            except ValidationError:
+                messages.append(_invalid(self, raw))
+        low, high = bounds.get("from"), bounds.get("to")
+        if low is not None and high is not None and low > high:
+            return [f"“{self.label}”的起点 {low} 晚于终点 {high}，未按范围筛选。"]
+        chosen.low, chosen.high = low, high
+        return messages
+
+    def resolve(self, keys: list[str], using: str) -> tuple[Chosen, list[str]]:
+        """Cleaned keys → column values and labels (closed and open values: themselves)."""
+        values = [self.convert(k) if self.convert else k for k in keys]
+        keys = [str(v) for v in values]
+        return Chosen(keys, values, [self.label_of(v) for v in values]), []
+
+    def label_of(self, value: Any) -> str:
+        return dict(self.choices).get(value, value) if self.choices else self.value_label(value)
+
+    # ---- SQL ----
+
+    def q(self, chosen: Chosen) -> Q:
+        """The SQL condition of the chosen values."""
+        q = Q()
+        if chosen.values:
+            q &= self.sql(chosen.values) if self.sql else Q(**{f"{self.field}__in": chosen.values})
+        if chosen.low is not None:
+            q &= Q(**{f"{self.field}__gte": chosen.low})
+        if chosen.high is not None:
+            q &= Q(**{f"{self.field}__lte": chosen.high})
+        return q
+
+    # ---- the in-memory column ----
+
+    @property
+    def numeric(self) -> bool:
+        return isinstance(self.missing, int)
+
+    def column_expression(self) -> Expression:
+        if self.expression is not None:
+            return self.expression
+        return Coalesce(F(self.field), Value(self.missing))
+
+    def build_column(self, raw: Sequence) -> Any:
+        return categorical(raw)
+
+    def mask(self, column: Categorical, chosen: Chosen) -> np.ndarray:
+        if chosen.low is None and chosen.high is None:
+            return column.isin(chosen.values)
+        low = -np.inf if chosen.low is None else chosen.low
+        high = np.inf if chosen.high is None else chosen.high
+        inside = [v for v in column.values if v != self.missing and low <= v <= high]
+        if chosen.values:
+            inside = [v for v in inside if v in set(chosen.values)]
+        return column.isin(inside)
+
+    def counts(
+        self, column: Categorical, mask: np.ndarray, chosen: Chosen, labels: dict
+    ) -> list[FacetValue]:
+        counted = column.counts(mask)
+        selected = set(chosen.values)
+        if self.choices:
+            order = [k for k, _ in self.choices]
+        else:
+            order = sorted(
+                (v for v in {*counted, *selected} if v != self.missing),
+                reverse=self.newest_first,
+            )
+        return [
+            FacetValue(self.key_of(v, labels), self._label(v, labels), counted.get(v, 0), True)
+            if v in selected
+            else FacetValue(self.key_of(v, labels), self._label(v, labels), counted[v], False)
+            for v in order
+            if counted.get(v) or v in selected
+        ]
+
+    def key_of(self, value: Any, labels: dict) -> str:
+        return str(value)
+
+    def _label(self, value: Any, labels: dict) -> str:
+        return self.label_of(value)
+
+    # ---- the API ----
+
+    def openapi(self) -> list[dict[str, Any]]:
+        one: dict[str, Any] = {"type": "integer" if self.convert is int else "string"}
+        if self.choices:
+            one["enum"] = [k for k, _ in self.choices]
+        entries = [
+            _parameter(
+                self.name,
+                self.doc or self.label,
+                one
+                if self.kind is Kind.SINGLE
+                else {"type": "array", "items": one},
+                many=self.kind is not Kind.SINGLE,
+            )
+        ]
+        if self.kind is Kind.RANGE:
+            for end, word in (("from", "起"), ("to", "止")):
+                entries.append(
+                    _parameter(
+                        f"{self.name}_{end}", f"{self.label}范围之{word}（含）", {"type": "integer"}
+                    )
+                )
+        return entries
+
+
+def _parameter(name: str, doc: str, schema: dict, *, many: bool = False) -> dict[str, Any]:
+    entry = {"name": name, "in": "query", "required": False, "description": doc, "schema": schema}
+    if many:
+        entry["description"] = doc + "；可重复，多个取值之间为“或”"
+        entry |= {"style": "form", "explode": True}
+    return entry
+
+
+class MultiValueField(forms.Field):
+    """Several values of one parameter, each cleaned by `one` (a form's view of a facet)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, one: forms.Field, label: str) -> None:
+        self.one = one
+        super().__init__(required=False, label=label)
+
+    def clean(self, value: Any) -> list:
+        return [self.one.clean(v) for v in (value or [])]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RelatedFacet(Facet):
+    """A foreign key (a region level, an agency): the column holds the related row's id, URLs
+    its `key` (a division code, an id), which a label (a name) may replace in API calls."""
+
+    model: Any = None  # the related model
+    key: str = "pk"
+    level: str | None = None  # regions: the level a name or code must have
+    missing: Any = 0
+
+    def value_field(self) -> forms.Field:
+        return forms.IntegerField() if self.key == "pk" else forms.CharField(max_length=100)
+
+    def column_expression(self) -> Expression:
+        return Coalesce(F(f"{self.field}_id"), Value(0))
+
+    def rows(self, using: str, **lookup: Any) -> dict[int, tuple[str, str]]:
+        """id → (key, label) of the related rows matching `lookup`."""
+        rows = self.model.objects.using(using).filter(**lookup)
+        if self.level:
+            rows = rows.filter(level=self.level)
+        return {pk: (str(key), name) for pk, key, name in rows.values_list("pk", self.key, "name")}
+
+    def resolve(self, keys: list[str], using: str) -> tuple[Chosen, list[str]]:
+        if not keys:
+            return Chosen(), []
+        by_key = Q(**{f"{self.key}__in": keys})
+        if self.key != "pk":
+            by_key |= Q(name__in=keys)
+        found = self.rows(using, **{"pk__in": self.model.objects.filter(by_key).values("pk")})
+        chosen = Chosen()
+        for pk, (key, label) in sorted(found.items(), key=lambda kv: kv[1]):
+            chosen.keys.append(key)
+            chosen.values.append(pk)
+            chosen.labels.append(label)
+        known = {k for key, label in found.values() for k in (key, label)}
+        messages = [
+            f"没有找到“{k}”（{self.label}），未按它筛选。" for k in keys if k not in known
+        ]
+        return chosen, messages
+
+    def q(self, chosen: Chosen) -> Q:
+        return Q(**{f"{self.field}_id__in": chosen.values}) if chosen.values else Q()
+
+    def counts(self, column, mask, chosen, labels) -> list[FacetValue]:
+        labels = labels | dict(zip(chosen.values, zip(chosen.keys, chosen.labels, strict=True)))
+        values = super().counts(column, mask, chosen, labels)
+        return sorted(values, key=lambda v: v.value)
+
+    def key_of(self, value: Any, labels: dict) -> str:
+        return labels[value][0]
+
+    def _label(self, value: Any, labels: dict) -> str:
+        return labels[value][1]
+
+    def openapi(self) -> list[dict[str, Any]]:
+        entries = super().openapi()
+        if self.key == "pk":
+            entries[0]["schema"] = {"type": "array", "items": {"type": "integer"}}
+        return entries
+
+
+@dataclass(frozen=True, kw_only=True)
+class BitsFacet(Facet):
+    """Several values per report (a report may miss more than one part): the column is a bit
+    set, one bit per value, computed by `expression`."""
+
+    missing: Any = 0
+
+    def bits(self, using: str) -> dict[str, int]:
+        """value → its bit mask, in display order."""
+        return {key: 1 << i for i, (key, _) in enumerate(self.choices)}
+
+    def build_column(self, raw: Sequence) -> np.ndarray:
+        return np.asarray(raw, dtype=np.int64).clip(min=0)
+
+    def mask(self, column: np.ndarray, chosen: Chosen) -> np.ndarray:
+        return (column & self._mask_of(chosen.values, chosen)) != 0
+
+    def _mask_of(self, values: list, chosen: Chosen) -> int:
+        return int(sum(chosen.bits.get(v, 0) for v in values))
+
+    def choose(self, data: dict[str, list[str]], using: str) -> tuple[Chosen, list[str]]:
+        chosen, messages = super().choose(data, using)
+        chosen.bits = self.bits(using)
+        return chosen, messages
+
+    def in_memory(self, chosen: Chosen) -> bool:
+        """Whether the bit column answers this facet (else it is filtered and counted in SQL)."""
+        return True
+
+    def counts(self, column, mask, chosen, labels) -> list[FacetValue]:
+        inside = column[mask]
+        selected = set(chosen.values)
+        out = []
+        for value, bit in chosen.bits.items():
+            n = int(np.count_nonzero(inside & bit))
+            if n or value in selected:
+                out.append(FacetValue(value, self.label_of(value), n, value in selected))
+        return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class AtLeastFacet(Facet):
+    """A lower bound on a number (no values to list): `min_figures=5`."""
+
+    kind: Kind = Kind.SINGLE
+    missing: Any = -1
+    listed: bool = False
+    convert: Callable[[str], Any] | None = int
+
+    def label_of(self, value: Any) -> str:
+        return f"不少于 {value}"
+
+    def q(self, chosen: Chosen) -> Q:
+        return Q(**{f"{self.field}__gte": chosen.values[0]}) if chosen.values else Q()
+
+    def build_column(self, raw: Sequence) -> np.ndarray:
+        return np.asarray(raw, dtype=np.int64)
+
+    def mask(self, column: np.ndarray, chosen: Chosen) -> np.ndarray:
+        return (column != self.missing) & (column >= chosen.values[0])
+
+
+@dataclass(frozen=True, kw_only=True)
+class ThemeFacet(BitsFacet):
+    """Reports with an item (issue or plan) of a theme: the report's theme bits (Theme.bit);
+    while some theme has no bit (more than 63 themes), filtered and counted from the items."""
+
+    item_kind: str = "issue"
+
+    def bits(self, using: str) -> dict[str, int]:
+        from lawreports.analysis.models import Theme
+
+        themes = Theme.objects.using(using).order_by("order", "name")
+        return {t.name: (t.mask if t.bit is not None else 0) for t in themes}
+
+    def value_field(self) -> forms.Field:
+        return forms.CharField(max_length=32)
+
+    def resolve(self, keys: list[str], using: str) -> tuple[Chosen, list[str]]:
+        from lawreports.analysis.models import Theme
+
+        known = set(Theme.objects.using(using).filter(name__in=keys).values_list("name", flat=True))
+        found = [k for k in keys if k in known]
+        messages = [f"没有“{k}”这一{self.label}，未按它筛选。" for k in keys if k not in known]
+        return Chosen(found, found, found), messages
+
+    def label_of(self, value: Any) -> str:
+        return str(value)
+
+    def q(self, chosen: Chosen) -> Q:
+        from lawreports.analysis.models import ItemTheme
+
+        if not chosen.values:
+            return Q()
+        tagged = ItemTheme.objects.filter(kind=self.item_kind, theme__name__in=chosen.values)
+        return Q(pk__in=tagged.values("report_id"))
+
+    def in_memory(self, chosen: Chosen) -> bool:
+        return all(chosen.bits.values())
+
+    def sql_counts(self, reports: Any, chosen: Chosen) -> list[FacetValue]:
+        """Counted from the item themes (themes without a bit)."""
+        from django.db.models import Count
+
+        from lawreports.analysis.models import ItemTheme
+
+        rows = dict(
+            ItemTheme.objects.using(reports.db)
+            .filter(kind=self.item_kind, report__in=reports.values("pk"))
+            .values_list("theme__name")
+            .annotate(n=Count("report", distinct=True))
+            .order_by()
+        )
+        selected = set(chosen.values)
+        return [
+            FacetValue(name, name, rows.get(name, 0), name in selected)
+            for name in chosen.bits
+            if rows.get(name) or name in selected
+        ]
