@@ -27,6 +27,8 @@ RESULT_FIELDS = {
     "url": {"type": "string", "format": "uri", "description": "报告页面（检索时为命中章节）"},
     "snippet": {"type": "string", "description": "命中片段，HTML，<mark> 标出检索词"},
 }
+
+
 def parameters() -> list[dict[str, Any]]:
     params = [
         {
@@ -88,7 +90,13 @@ def schema(request: HttpRequest | None = None) -> dict[str, Any]:
                 "ReportPage": {
                     "type": "object",
                     "required": [
-                        "count", "page", "pages", "message", "filters", "results", "facets",
+                        "count",
+                        "page",
+                        "pages",
+                        "message",
+                        "filters",
+                        "results",
+                        "facets",
                     ],
                     "properties": {
                         "count": {"type": "integer", "description": "符合条件的报告总数"},

@@ -19,8 +19,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
+from lawreports.browsing import registry
 from lawreports.browsing.kinds import RelatedFacet
-from lawreports.browsing.registry import FACETS
 from lawreports.reports.models import Report
 from lawreports.search import cache, generation
 from lawreports.search.backends import MatchedIds, parse_ids
@@ -68,7 +68,7 @@ def current(alias: str = "default") -> FacetColumns:
 
 def column_query(alias: str = "default") -> QuerySet[Report]:
     """One row per report: its id and every facet's column value (named by the facet)."""
-    annotations = {f"c_{facet.name}": facet.column_expression() for facet in FACETS}
+    annotations = {f"c_{facet.name}": facet.column_expression() for facet in registry.FACETS}
     return (
         Report.objects.using(alias)
         .annotate(**annotations)
@@ -84,7 +84,7 @@ def feeding_tables() -> set[str]:
     tables = {join.table_name for join in query.alias_map.values()}
     return tables | {
         facet.model._meta.db_table
-        for facet in FACETS
+        for facet in registry.FACETS
         if isinstance(facet, RelatedFacet) and facet.listed
     }
 
@@ -116,10 +116,10 @@ def _read(alias: str, now: str | None) -> FacetColumns:
         ids, raw = _read_postgresql(alias)
     else:
         ids, raw = _read_rows(alias)
-    data = {facet.name: facet.build_column(raw[facet.name]) for facet in FACETS}
+    data = {facet.name: facet.build_column(raw[facet.name]) for facet in registry.FACETS}
     labels = {
         facet.name: facet.rows(alias, pk__in=[v for v in data[facet.name].values if v])
-        for facet in FACETS
+        for facet in registry.FACETS
         if isinstance(facet, RelatedFacet) and facet.listed
     }
     return FacetColumns(generation=now, ids=ids, data=data, labels=labels)
@@ -128,13 +128,15 @@ def _read(alias: str, now: str | None) -> FacetColumns:
 def _read_rows(alias: str) -> tuple[np.ndarray, dict[str, Any]]:
     rows = column_query(alias).order_by("pk").iterator(chunk_size=CHUNK)
     ids: list[int] = []
-    raw: dict[str, list] = {facet.name: [] for facet in FACETS}
+    raw: dict[str, list] = {facet.name: [] for facet in registry.FACETS}
     while chunk := list(islice(rows, CHUNK)):
         columns = list(zip(*chunk, strict=True))
         ids.extend(columns[0])
-        for facet, column in zip(FACETS, columns[1:], strict=True):
+        for facet, column in zip(registry.FACETS, columns[1:], strict=True):
             raw[facet.name].extend(column)
-    numeric = {f.name: np.asarray(raw[f.name], dtype=np.int64) for f in FACETS if f.numeric}
+    numeric = {
+        f.name: np.asarray(raw[f.name], dtype=np.int64) for f in registry.FACETS if f.numeric
+    }
     return np.asarray(ids, dtype=np.int64), raw | numeric
 
 
@@ -144,8 +146,8 @@ def _read_postgresql(alias: str) -> tuple[np.ndarray, dict[str, Any]]:
     sql, params = column_query(alias).query.sql_with_params()
     connection = connections[alias]
     quote = connection.ops.quote_name
-    selects = ["string_agg(int8send(u.id), ''::bytea)"]
-    for facet in FACETS:
+    selects = ["string_agg(int8send(u.pk), ''::bytea)"]
+    for facet in registry.FACETS:
         column = f"u.{quote('c_' + facet.name)}"
         if facet.numeric:
             selects.append(f"string_agg(int8send({column}::bigint), ''::bytea)")
@@ -157,7 +159,7 @@ def _read_postgresql(alias: str) -> tuple[np.ndarray, dict[str, Any]]:
     ids = np.frombuffer(row[0] or b"", dtype=">i8").astype(np.int64)
     order = np.argsort(ids, kind="stable")  # the aggregates share one row order
     raw: dict[str, Any] = {}
-    for facet, value in zip(FACETS, row[1:], strict=True):
+    for facet, value in zip(registry.FACETS, row[1:], strict=True):
         if facet.numeric:
             raw[facet.name] = np.frombuffer(value or b"", dtype=">i8").astype(np.int64)[order]
         else:

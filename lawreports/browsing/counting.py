@@ -11,16 +11,16 @@ import numpy as np
 from django.db.models import QuerySet
 
 from lawreports.browsing import columns as facet_columns
+from lawreports.browsing import registry
 from lawreports.browsing.kinds import FacetValue
 from lawreports.browsing.params import Selection
-from lawreports.browsing.registry import FACETS
 from lawreports.reports.models import Report
 from lawreports.search.backends import MatchedIds
 
 
 def shown(name: str, selection: Selection) -> bool:
     """Listed on the page: a tree level appears once the level above is chosen."""
-    facet = next(f for f in FACETS if f.name == name)
+    facet = next(f for f in registry.FACETS if f.name == name)
     return facet.listed and (facet.parent is None or selection.is_chosen(facet.parent))
 
 
@@ -52,7 +52,7 @@ def facets_and_ids(
 
     every = others(None)
     facets: dict[str, list[FacetValue]] = {}
-    for facet in FACETS:
+    for facet in registry.FACETS:
         if not shown(facet.name, selection):
             continue
         chosen = selection.chosen[facet.name]

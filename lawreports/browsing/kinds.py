@@ -261,9 +261,7 @@ class Facet:
             _parameter(
                 self.name,
                 self.doc or self.label,
-                one
-                if self.kind is Kind.SINGLE
-                else {"type": "array", "items": one},
+                one if self.kind is Kind.SINGLE else {"type": "array", "items": one},
                 many=self.kind is not Kind.SINGLE,
             )
         ]
@@ -334,16 +332,15 @@ class RelatedFacet(Facet):
             chosen.values.append(pk)
             chosen.labels.append(label)
         known = {k for key, label in found.values() for k in (key, label)}
-        messages = [
-            f"没有找到“{k}”（{self.label}），未按它筛选。" for k in keys if k not in known
-        ]
+        messages = [f"没有找到“{k}”（{self.label}），未按它筛选。" for k in keys if k not in known]
         return chosen, messages
 
     def q(self, chosen: Chosen) -> Q:
         return Q(**{f"{self.field}_id__in": chosen.values}) if chosen.values else Q()
 
     def counts(self, column, mask, chosen, labels) -> list[FacetValue]:
-        labels = labels | dict(zip(chosen.values, zip(chosen.keys, chosen.labels, strict=True)))
+        pairs = zip(chosen.keys, chosen.labels, strict=True)
+        labels = labels | dict(zip(chosen.values, pairs, strict=True))
         values = super().counts(column, mask, chosen, labels)
         return sorted(values, key=lambda v: v.value)
 

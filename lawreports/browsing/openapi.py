@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from lawreports.browsing.registry import FACETS
+from lawreports.browsing import registry
 
 
 def facet_parameters() -> list[dict[str, Any]]:
     """One query parameter per facet parameter (a RANGE facet has three)."""
-    return [entry for facet in FACETS for entry in facet.openapi()]
+    return [entry for facet in registry.FACETS for entry in facet.openapi()]
 
 
 def counted_facets() -> list[str]:
     """The facets whose counts the API returns."""
-    return [facet.name for facet in FACETS if facet.counted_in_api]
+    return [facet.name for facet in registry.FACETS if facet.counted_in_api]

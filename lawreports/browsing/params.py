@@ -11,8 +11,8 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.datastructures import MultiValueDict
 
+from lawreports.browsing import registry
 from lawreports.browsing.kinds import Chosen, Facet
-from lawreports.browsing.registry import FACETS
 from lawreports.reports.models import Report
 
 
@@ -21,7 +21,7 @@ def filter_form() -> type[forms.Form]:
     """The filter form, one field per facet parameter (for the page and documentation;
     values are cleaned one by one by the same fields, so one bad value spares the others)."""
     fields: dict[str, forms.Field] = {"q": forms.CharField(required=False, label="检索")}
-    for facet in FACETS:
+    for facet in registry.FACETS:
         for name, form_field in facet.form_fields().items():
             form_field.required = False
             fields[name] = form_field
@@ -36,7 +36,7 @@ class Selection:
     messages: list[str] = field(default_factory=list)
 
     def active(self) -> list[tuple[Facet, Chosen]]:
-        return [(f, self.chosen[f.name]) for f in FACETS if self.chosen[f.name]]
+        return [(f, self.chosen[f.name]) for f in registry.FACETS if self.chosen[f.name]]
 
     def q(self, *, without: str | None = None) -> Q:
         """The SQL condition of every facet but `without`."""
@@ -70,7 +70,7 @@ def as_lists(data: Any) -> dict[str, list[str]]:
 def select(data: Any, *, using: str = "default") -> Selection:
     lists = as_lists(data)
     chosen, messages = {}, []
-    for facet in FACETS:
+    for facet in registry.FACETS:
         chosen[facet.name], more = facet.choose(lists, using)
         messages += more
     return Selection(chosen, messages)

@@ -7,9 +7,8 @@ from typing import Any
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 
+from lawreports.browsing import registry, selectors
 from lawreports.browsing.kinds import Chosen, Facet, Kind, RelatedFacet
-from lawreports.browsing.registry import BY_NAME, FACETS
-from lawreports.browsing import selectors
 from lawreports.browsing.selectors import Browse
 
 QUOTES = "\"“”「」'"
@@ -17,7 +16,7 @@ QUOTES = "\"“”「」'"
 
 def _dependents(name: str) -> list[str]:
     """The tree levels below `name` (removing a region also removes the levels below it)."""
-    below = [f.name for f in FACETS if f.parent == name]
+    below = [f.name for f in registry.FACETS if f.parent == name]
     return below + [d for b in below for d in _dependents(b)]
 
 
@@ -48,7 +47,7 @@ def url_with(params: QueryDict, **changes: str | None) -> str:
 def toggle_url(params: QueryDict, name: str, value: str) -> str:
     """The list URL with one facet value added or, when chosen, removed (with the levels
     below it). A SINGLE facet's value replaces the one chosen."""
-    facet = BY_NAME[name]
+    facet = registry.BY_NAME[name]
     query = params.copy()
     values = query.getlist(name)
     if value in values:
@@ -170,11 +169,11 @@ def browse_json(request: HttpRequest, browse: Browse) -> dict[str, Any]:
         "results": results,
         "facets": {
             name: {
-                (v.label if isinstance(BY_NAME[name], RelatedFacet) else v.value): v.count
+                (v.label if isinstance(registry.BY_NAME[name], RelatedFacet) else v.value): v.count
                 for v in values
             }
             for name, values in browse.facets.items()
-            if BY_NAME[name].counted_in_api
+            if registry.BY_NAME[name].counted_in_api
         },
     }
 

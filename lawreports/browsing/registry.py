@@ -20,10 +20,20 @@ from lawreports.browsing.kinds import (
     RelatedFacet,
     ThemeFacet,
 )
-from lawreports.reports.models import AGENCY_KIND_CHOICES, LEVEL_CHOICES, Agency, Region
+from lawreports.reports.models import (
+    AGENCY_KIND_CHOICES,
+    LEVEL_CHOICES,
+    SCRIPT_CHOICES,
+    Agency,
+    Region,
+)
 
 # A report's count of stated figures in buckets (a rough measure of concreteness).
-FIGURE_BUCKETS = {"none": ("无具体数字", 0, 0), "few": ("1–9个", 1, 9), "many": ("10个及以上", 10, None)}
+FIGURE_BUCKETS = {
+    "none": ("无具体数字", 0, 0),
+    "few": ("1–9个", 1, 9),
+    "many": ("10个及以上", 10, None),
+}
 
 
 def _figures_q(low: int, high: int | None) -> Q:
@@ -106,6 +116,10 @@ FACETS: tuple[Facet, ...] = (
             [_figures_q(*FIGURE_BUCKETS[v][1:]) for v in values], Q.OR
         ),
         doc="报告中具体数字的多少：none 无、few 1–9个、many 10个及以上",
+    ),
+    Facet(
+        name="script", label="字体", field="script", choices=SCRIPT_CHOICES,
+        doc="报告原文的字体：simplified 简体、traditional 繁体（检索时繁简通用）",
     ),
     AtLeastFacet(
         name="min_figures", label="具体数字不少于", field="analysis__figure_count",

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.db.models import F, QuerySet
 
+from lawreports.browsing import registry
 from lawreports.browsing.counting import facets_and_ids
 from lawreports.browsing.kinds import FacetValue
 from lawreports.browsing.params import Selection, as_lists, select
-from lawreports.browsing.registry import BY_NAME
 from lawreports.reports.models import Report, Section
 from lawreports.search import search_reports
 
@@ -56,7 +56,9 @@ class Browse:
     @property
     def facet_groups(self) -> list[tuple[str, str, list[FacetValue]]]:
         """(name, title, values) in display order, for templates."""
-        return [(name, BY_NAME[name].label, values) for name, values in self.facets.items()]
+        return [
+            (name, registry.BY_NAME[name].label, values) for name, values in self.facets.items()
+        ]
 
 
 def _one(data: Any, name: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
+
 from lawreports.parsing.normalise import to_simplified
 from lawreports.reports.models import Report
 

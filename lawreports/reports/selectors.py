@@ -14,6 +14,7 @@ from lawreports.reports.models import LEVEL_CHOICES, Agency, Issue, Plan, Region
 
 LEVEL_LABELS = dict(LEVEL_CHOICES)
 
+
 def archive_overview() -> dict[str, Any]:
     """The home page: totals, reports per year and per province, recent additions."""
     reports = Report.objects.all()
