@@ -60,6 +60,9 @@ class Categorical:
     values: list
     codes: np.ndarray
 
+    def __len__(self) -> int:
+        return len(self.codes)
+
     def index(self, wanted: Sequence) -> list[int]:
         positions = {v: i for i, v in enumerate(self.values)}
         return [positions[v] for v in wanted if v in positions]
@@ -326,13 +329,16 @@ class RelatedFacet(Facet):
         if self.key != "pk":
             by_key |= Q(name__in=keys)
         found = self.rows(using, **{"pk__in": self.model.objects.filter(by_key).values("pk")})
-        chosen = Chosen()
-        for pk, (key, label) in sorted(found.items(), key=lambda kv: kv[1]):
-            chosen.keys.append(key)
-            chosen.values.append(pk)
-            chosen.labels.append(label)
-        known = {k for key, label in found.values() for k in (key, label)}
-        messages = [f"没有找到“{k}”（{self.label}），未按它筛选。" for k in keys if k not in known]
+        chosen, messages = Chosen(), []
+        for wanted in keys:  # in the URL's order
+            matching = [pk for pk, (key, label) in found.items() if wanted in (key, label)]
+            if not matching:
+                messages.append(f"没有找到“{wanted}”（{self.label}），未按它筛选。")
+            for pk in matching:
+                if pk not in chosen.values:
+                    chosen.keys.append(found[pk][0])
+                    chosen.values.append(pk)
+                    chosen.labels.append(found[pk][1])
         return chosen, messages
 
     def q(self, chosen: Chosen) -> Q:
