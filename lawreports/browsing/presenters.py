@@ -105,6 +105,16 @@ def chips(params: QueryDict, browse: Browse) -> list[dict[str, str]]:
     return result
 
 
+OPEN_GROUPS = ("province", "year")  # facet groups open before anything is chosen
+
+
+def open_groups(browse: Browse) -> set[str]:
+    """Facet groups shown open: the first ones, those in force and the tree levels below."""
+    chosen = {facet.name for facet, _ in browse.selection.active()}
+    below = {f.name for f in registry.FACETS if f.parent in chosen}
+    return {*OPEN_GROUPS, *chosen, *below}
+
+
 def query_display(query: str) -> str:
     """The search as typed, in quotation marks unless it has its own."""
     return query if any(c in query for c in QUOTES) else f"“{query}”"

@@ -39,7 +39,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "page_links": browsing.page_links(request.GET, browse),
         "sorts": SORTS,
         "year_range": {"from": year.low, "to": year.high},
-        "chosen_names": [facet.name for facet, _ in browse.selection.active()],
+        "open_groups": browsing.open_groups(browse),
         "keep_for_search": browsing.hidden_inputs(request.GET, skip=("q",)),
         "keep_for_range": browsing.hidden_inputs(request.GET, skip=("year_from", "year_to")),
     }
