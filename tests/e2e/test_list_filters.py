@@ -92,7 +92,7 @@ def test_every_filter_group_is_within_a_laptop_screen(archive, browser):
     groups = page.locator("aside.facets section.facet summary")
     assert groups.count() >= 10
     bottoms = [groups.nth(i).bounding_box() for i in range(groups.count())]
-    assert all(0 <= box["y"] and box["y"] + box["height"] <= height for box in bottoms), bottoms
+    assert all(box["y"] >= 0 and box["y"] + box["height"] <= height for box in bottoms), bottoms
     context.close()
 
 
@@ -127,7 +127,9 @@ def test_the_year_axis_is_readable_on_a_phone(archive, browser):
     boxes = [b for b in (labels.nth(i).bounding_box() for i in range(labels.count())) if b]
     assert labels.count() >= 17 and len(boxes) >= 3
     boxes.sort(key=lambda b: b["x"])
-    overlaps = [(a, b) for a, b in zip(boxes, boxes[1:]) if a["x"] + a["width"] > b["x"] - 2]
+    overlaps = [
+        (a, b) for a, b in zip(boxes, boxes[1:], strict=False) if a["x"] + a["width"] > b["x"] - 2
+    ]
     assert not overlaps
     page.locator("svg.column-chart").screenshot(path=ARTIFACTS / "home-years-phone.png")
     context.close()
