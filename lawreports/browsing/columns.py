@@ -20,7 +20,7 @@ from django.db import connections
 from django.db.models import QuerySet
 
 from lawreports.browsing import registry
-from lawreports.browsing.kinds import RelatedFacet
+from lawreports.browsing.variants import RelatedFacet
 from lawreports.reports.models import Report
 from lawreports.search import cache, generation
 from lawreports.search.backends import MatchedIds, parse_ids

@@ -38,7 +38,7 @@ def facets_and_ids(
         within = columns.all()
     masks = {}
     for facet, chosen in selection.active():
-        if getattr(facet, "in_memory", lambda _: True)(chosen):
+        if facet.in_memory(chosen):
             masks[facet.name] = facet.mask(columns.data[facet.name], chosen)
         else:
             masks[facet.name] = columns.mask_of_queryset(base.filter(facet.q(chosen)))
@@ -57,7 +57,7 @@ def facets_and_ids(
             continue
         chosen = selection.chosen[facet.name]
         mask = others(facet.name) if facet.name in masks else every
-        if getattr(facet, "in_memory", lambda _: True)(chosen):
+        if facet.in_memory(chosen):
             labels = columns.labels.get(facet.name, {})
             facets[facet.name] = facet.counts(columns.data[facet.name], mask, chosen, labels)
         else:

@@ -18,8 +18,9 @@ from lawreports.reports.models import Report
 
 @functools.cache
 def filter_form() -> type[forms.Form]:
-    """The filter form, one field per facet parameter (for the page and documentation;
-    values are cleaned one by one by the same fields, so one bad value spares the others)."""
+    """The filter form, one field per facet parameter. Requests are not cleaned as one form:
+    each value is cleaned by its facet's value field (Facet.choose, the field this form's
+    multi-value fields wrap), so one bad value is reported and spares the others."""
     fields: dict[str, forms.Field] = {"q": forms.CharField(required=False, label="检索")}
     for facet in registry.FACETS:
         for name, form_field in facet.form_fields().items():

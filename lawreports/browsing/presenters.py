@@ -8,8 +8,9 @@ from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 
 from lawreports.browsing import registry, selectors
-from lawreports.browsing.kinds import Chosen, Facet, Kind, RelatedFacet
+from lawreports.browsing.kinds import Chosen, Facet, Kind
 from lawreports.browsing.selectors import Browse
+from lawreports.browsing.variants import RelatedFacet
 
 QUOTES = "\"“”「」'"
 

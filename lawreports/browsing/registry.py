@@ -12,14 +12,8 @@ from django.db.models import Case, Q, Value, When
 
 from lawreports.analysis.models import TIMELINESS_CHOICES
 from lawreports.analysis.text.completeness import PART_LABELS
-from lawreports.browsing.kinds import (
-    AtLeastFacet,
-    BitsFacet,
-    Facet,
-    Kind,
-    RelatedFacet,
-    ThemeFacet,
-)
+from lawreports.browsing.kinds import Facet, Kind
+from lawreports.browsing.variants import AtLeastFacet, BitsFacet, RelatedFacet, ThemeFacet
 from lawreports.reports.models import (
     AGENCY_KIND_CHOICES,
     LEVEL_CHOICES,

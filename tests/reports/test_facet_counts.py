@@ -8,9 +8,10 @@ import pytest
 
 from lawreports.analysis.models import Theme
 from lawreports.browsing.counting import facets_and_ids, shown
-from lawreports.browsing.kinds import Chosen, RelatedFacet, ThemeFacet
+from lawreports.browsing.kinds import Chosen
 from lawreports.browsing.params import select
 from lawreports.browsing.registry import FACETS
+from lawreports.browsing.variants import RelatedFacet, ThemeFacet
 from lawreports.reports.models import Agency, Region, Report
 from lawreports.search import search_reports
 
@@ -142,3 +143,12 @@ def test_labels_come_from_the_declarations(loaded):
     agency = Agency.objects.first()
     selection = select({"agency": str(agency.pk)})
     assert selection.chosen["agency"].labels == [agency.name]
+
+
+@pytest.mark.parametrize("params", [{}, {"issue_theme": ["执法", "监督"], "year_from": "2021"}])
+def test_a_theme_without_a_bit_is_filtered_and_counted_from_the_items(loaded, params):
+    Theme.objects.filter(name="执法").update(bit=None)  # as with more themes than bits
+    base = Report.objects.all()
+    got, ids = _got(params, base, None)
+    assert (got, ids) == _reference(params, base)
+    assert got["issue_theme"].get("执法", (0,))[0] > 0
