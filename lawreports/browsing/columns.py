@@ -19,6 +19,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
+from lawreports.analysis.models import Theme
 from lawreports.browsing import registry
 from lawreports.browsing.variants import RelatedFacet
 from lawreports.reports.models import Report
@@ -31,10 +32,12 @@ _SEPARATOR = "\x1f"  # unit separator: in no text facet's value
 
 @dataclass(frozen=True)
 class FacetColumns:
+    alias: str  # the database read
     generation: str | None
     ids: np.ndarray  # report ids, ascending
     data: dict[str, Any]  # facet name → its column (Categorical or an int64 array)
     labels: dict[str, dict[int, tuple[str, str]]]  # listed related facets: id → (key, label)
+    themes: dict[str, int | None]  # theme name → its bit (None: none), in display order
 
     def all(self) -> np.ndarray:
         return np.ones(len(self.ids), dtype=bool)
@@ -82,6 +85,7 @@ def feeding_tables() -> set[str]:
     query = column_query().query
     query.get_compiler("default").as_sql()  # sets up the joins
     tables = {join.table_name for join in query.alias_map.values()}
+    tables |= {Theme._meta.db_table}  # theme names and bits
     return tables | {
         facet.model._meta.db_table
         for facet in registry.FACETS
@@ -122,7 +126,10 @@ def _read(alias: str, now: str | None) -> FacetColumns:
         for facet in registry.FACETS
         if isinstance(facet, RelatedFacet) and facet.listed
     }
-    return FacetColumns(generation=now, ids=ids, data=data, labels=labels)
+    themes = dict(Theme.objects.using(alias).order_by("order", "name").values_list("name", "bit"))
+    return FacetColumns(
+        alias=alias, generation=now, ids=ids, data=data, labels=labels, themes=themes
+    )
 
 
 def _read_rows(alias: str) -> tuple[np.ndarray, dict[str, Any]]:
@@ -163,6 +170,6 @@ def _read_postgresql(alias: str) -> tuple[np.ndarray, dict[str, Any]]:
         if facet.numeric:
             raw[facet.name] = np.frombuffer(value or b"", dtype=">i8").astype(np.int64)[order]
         else:
-            values = value.split(_SEPARATOR) if value is not None else []
-            raw[facet.name] = [values[i] for i in order.tolist()]
+            values = np.asarray(value.split(_SEPARATOR) if value is not None else [], dtype=str)
+            raw[facet.name] = values[order]
     return ids[order], raw

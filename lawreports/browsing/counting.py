@@ -25,11 +25,16 @@ def shown(name: str, selection: Selection) -> bool:
 
 
 def facets_and_ids(
-    selection: Selection, base: QuerySet[Report], *, matched: MatchedIds | None = None
+    selection: Selection,
+    base: QuerySet[Report],
+    *,
+    matched: MatchedIds | None = None,
+    columns: facet_columns.FacetColumns | None = None,
 ) -> tuple[dict[str, list[FacetValue]], np.ndarray]:
     """The facets, and the ids (ascending) of the reports all filters leave. `base` is every
-    report or a search's; `matched`, when given, is that search's id set."""
-    columns = facet_columns.current(base.db)
+    report or a search's; `matched`, when given, is that search's id set; `columns` the kept
+    columns the selection was resolved against."""
+    columns = columns if columns is not None else facet_columns.current(base.db)
     if matched is not None:
         within = columns.mask_of_match(matched)
     elif base.query.where:

@@ -76,15 +76,14 @@ class Categorical:
 
 
 def categorical(raw: Sequence) -> Categorical:
-    """Codes for a column read as a list or array."""
-    if isinstance(raw, np.ndarray):
-        distinct, codes = np.unique(raw, return_inverse=True)
-        return Categorical(distinct.tolist(), codes.astype(np.int32).reshape(-1))
-    numbered: dict = {}
-    codes = np.fromiter(
-        (numbered.setdefault(v, len(numbered)) for v in raw), dtype=np.int32, count=len(raw)
-    )
-    return Categorical(list(numbered), codes)
+    """Codes for a column read as a list or array (numbered in sorted order)."""
+    values = raw if isinstance(raw, np.ndarray) else np.asarray(raw)
+    if values.dtype == object:  # mixed or None values: numbered in the order first seen
+        numbered: dict = {}
+        codes = [numbered.setdefault(v, len(numbered)) for v in raw]
+        return Categorical(list(numbered), np.asarray(codes, dtype=np.int32))
+    distinct, codes = np.unique(values, return_inverse=True)
+    return Categorical(distinct.tolist(), codes.astype(np.int32).reshape(-1))
 
 
 def _invalid(facet: Facet, raw: str) -> str:
@@ -144,9 +143,9 @@ class Facet:
             fields[f"{self.name}_to"] = forms.IntegerField(label=f"{self.label}至")
         return fields
 
-    def choose(self, data: dict[str, list[str]], using: str) -> tuple[Chosen, list[str]]:
+    def choose(self, data: dict[str, list[str]], known: Any) -> tuple[Chosen, list[str]]:
         """The usable values of this facet in `data` (parameter → values), and a message for
-        each value that cannot apply."""
+        each value that cannot apply. `known` is the kept FacetColumns (labels, themes)."""
         raws = data.get(self.name, [])
         if self.kind is Kind.SINGLE:
             raws = raws[-1:]
@@ -159,7 +158,7 @@ class Facet:
                 messages.append(_invalid(self, raw))
                 continue
             keys.append(self.aliases.get(str(cleaned), str(cleaned)))
-        chosen, more = self.resolve(list(dict.fromkeys(keys)), using)
+        chosen, more = self.resolve(list(dict.fromkeys(keys)), known)
         messages += more
         if self.kind is Kind.RANGE:
             messages += self._range(data, chosen)
@@ -182,7 +181,7 @@ class Facet:
         chosen.low, chosen.high = low, high
         return messages
 
-    def resolve(self, keys: list[str], using: str) -> tuple[Chosen, list[str]]:
+    def resolve(self, keys: list[str], known: Any) -> tuple[Chosen, list[str]]:
         """Cleaned keys → column values and labels (closed and open values: themselves)."""
         values = [self.convert(k) if self.convert else k for k in keys]
         keys = [str(v) for v in values]

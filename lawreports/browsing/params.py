@@ -11,7 +11,9 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.datastructures import MultiValueDict
 
+from lawreports.browsing import columns as facet_columns
 from lawreports.browsing import registry
+from lawreports.browsing.columns import FacetColumns
 from lawreports.browsing.kinds import Chosen, Facet
 from lawreports.reports.models import Report
 
@@ -68,10 +70,13 @@ def as_lists(data: Any) -> dict[str, list[str]]:
     return lists
 
 
-def select(data: Any, *, using: str = "default") -> Selection:
+def select(data: Any, columns: FacetColumns | None = None) -> Selection:
+    """The filters `data` sets, resolved against the kept `columns` (default: the primary's
+    as they are now): region names and codes, theme names."""
+    columns = columns if columns is not None else facet_columns.current()
     lists = as_lists(data)
     chosen, messages = {}, []
     for facet in registry.FACETS:
-        chosen[facet.name], more = facet.choose(lists, using)
+        chosen[facet.name], more = facet.choose(lists, columns)
         messages += more
     return Selection(chosen, messages)

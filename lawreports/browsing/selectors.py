@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import F, QuerySet
 
+from lawreports.browsing import columns as facet_columns
 from lawreports.browsing import registry
 from lawreports.browsing.counting import facets_and_ids
 from lawreports.browsing.kinds import FacetValue
@@ -75,9 +76,13 @@ def browse_reports(data: Any, *, page_size: int | None = None) -> Browse:
         sort = "date"
 
     base, searched = _searched(query, sort)
-    selection = select(data, using=base.db)
+    columns = facet_columns.current(base.db)
+    selection = select(data, columns)
     facets, ids = facets_and_ids(
-        selection, base, matched=searched.matched if searched is not None else None
+        selection,
+        base,
+        matched=searched.matched if searched is not None else None,
+        columns=columns,
     )
     count = len(ids)
     filtered = selection.apply(base)
@@ -128,7 +133,7 @@ def matching_reports(data: Any) -> tuple[QuerySet[Report], str | None]:
     query = _one(data, "q")
     sort = _one(data, "sort") or "date"
     base, searched = _searched(query, "date")
-    selection = select(data, using=base.db)
+    selection = select(data, facet_columns.current(base.db))
     messages = [searched.message if searched is not None else None, *selection.messages]
     return _ordered(selection.apply(base), sort), " ".join(m for m in messages if m) or None
 

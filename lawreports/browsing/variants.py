@@ -38,13 +38,21 @@ class RelatedFacet(Facet):
             rows = rows.filter(level=self.level)
         return {pk: (str(key), name) for pk, key, name in rows.values_list("pk", self.key, "name")}
 
-    def resolve(self, keys: list[str], using: str) -> tuple[Chosen, list[str]]:
+    def resolve(self, keys: list[str], known: Any) -> tuple[Chosen, list[str]]:
         if not keys:
             return Chosen(), []
-        by_key = Q(**{f"{self.key}__in": keys})
-        if self.key != "pk":
-            by_key |= Q(name__in=keys)
-        found = self.rows(using, **{"pk__in": self.model.objects.filter(by_key).values("pk")})
+        found = {
+            pk: pair
+            for pk, pair in known.labels.get(self.name, {}).items()
+            if pair[0] in keys or pair[1] in keys
+        }  # the regions with reports are known; others (and agencies) are looked up
+        missing = [k for k in keys if not any(k in pair for pair in found.values())]
+        if missing:
+            by_key = Q(**{f"{self.key}__in": missing})
+            if self.key != "pk":
+                by_key |= Q(name__in=missing)
+            inner = self.model.objects.filter(by_key).values("pk")
+            found |= self.rows(known.alias, pk__in=inner)
         chosen, messages = Chosen(), []
         for wanted in keys:  # in the URL's order
             matching = [pk for pk, (key, label) in found.items() if wanted in (key, label)]
@@ -86,7 +94,7 @@ class BitsFacet(Facet):
 
     missing: Any = 0
 
-    def bits(self, using: str) -> dict[str, int]:
+    def bits(self, known: Any) -> dict[str, int]:
         """value → its bit mask, in display order."""
         return {key: 1 << i for i, (key, _) in enumerate(self.choices)}
 
@@ -99,9 +107,9 @@ class BitsFacet(Facet):
     def _mask_of(self, values: list, chosen: Chosen) -> int:
         return int(sum(chosen.bits.get(v, 0) for v in values))
 
-    def choose(self, data: dict[str, list[str]], using: str) -> tuple[Chosen, list[str]]:
-        chosen, messages = super().choose(data, using)
-        chosen.bits = self.bits(using)
+    def choose(self, data: dict[str, list[str]], known: Any) -> tuple[Chosen, list[str]]:
+        chosen, messages = super().choose(data, known)
+        chosen.bits = self.bits(known)
         return chosen, messages
 
     def counts(self, column, mask, chosen, labels) -> list[FacetValue]:
@@ -144,21 +152,15 @@ class ThemeFacet(BitsFacet):
 
     item_kind: str = "issue"
 
-    def bits(self, using: str) -> dict[str, int]:
-        from lawreports.analysis.models import Theme
-
-        themes = Theme.objects.using(using).order_by("order", "name")
-        return {t.name: (t.mask if t.bit is not None else 0) for t in themes}
+    def bits(self, known: Any) -> dict[str, int]:
+        return {name: 0 if bit is None else 1 << bit for name, bit in known.themes.items()}
 
     def value_field(self) -> forms.Field:
         return forms.CharField(max_length=32)
 
-    def resolve(self, keys: list[str], using: str) -> tuple[Chosen, list[str]]:
-        from lawreports.analysis.models import Theme
-
-        known = set(Theme.objects.using(using).filter(name__in=keys).values_list("name", flat=True))
-        found = [k for k in keys if k in known]
-        messages = [f"没有“{k}”这一{self.label}，未按它筛选。" for k in keys if k not in known]
+    def resolve(self, keys: list[str], known: Any) -> tuple[Chosen, list[str]]:
+        found = [k for k in keys if k in known.themes]
+        messages = [f"没有“{k}”这一{self.label}，未按它筛选。" for k in keys if k not in found]
         return Chosen(found, found, found), messages
 
     def label_of(self, value: Any) -> str:

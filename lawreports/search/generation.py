@@ -1,4 +1,4 @@
-"""The data generation (migration search 0004): a token that changes whenever a table in
+"""The data generation (migrations search 0004, 0005): a token that changes whenever a table in
 WATCHED changes, and never repeats. The caches keyed by it are in cache.py; a table that
 feeds them must be watched (tests/browsing/test_caches.py checks both lists)."""
 
@@ -14,6 +14,7 @@ WATCHED = (
     "reports_agency",
     "reports_region",
     "analysis_reportanalysis",
+    "analysis_theme",  # migration search 0005
 )
 TRIGGER = "lawreports_generation_bump"
 
