@@ -86,6 +86,11 @@ def categorical(raw: Sequence) -> Categorical:
     return Categorical(distinct.tolist(), codes.astype(np.int32).reshape(-1))
 
 
+def _integer(**kwargs: Any) -> forms.IntegerField:
+    """An integer a database integer column can compare with."""
+    return forms.IntegerField(min_value=-(2**31), max_value=2**31 - 1, **kwargs)
+
+
 def _invalid(facet: Facet, raw: str) -> str:
     return f"筛选条件“{facet.label}”的取值“{raw}”无法使用，未按它筛选。"
 
@@ -126,7 +131,7 @@ class Facet:
         if self.choices:
             return forms.ChoiceField(choices=self._all_choices())
         if self.convert is int:
-            return forms.IntegerField()
+            return _integer()
         return forms.CharField(max_length=100)
 
     def _all_choices(self) -> list[tuple[str, str]]:
@@ -139,8 +144,8 @@ class Facet:
             self.name: one if self.kind is Kind.SINGLE else MultiValueField(one, self.label)
         }
         if self.kind is Kind.RANGE:
-            fields[f"{self.name}_from"] = forms.IntegerField(label=f"{self.label}自")
-            fields[f"{self.name}_to"] = forms.IntegerField(label=f"{self.label}至")
+            fields[f"{self.name}_from"] = _integer(label=f"{self.label}自")
+            fields[f"{self.name}_to"] = _integer(label=f"{self.label}至")
         return fields
 
     def choose(self, data: dict[str, list[str]], known: Any) -> tuple[Chosen, list[str]]:
@@ -172,7 +177,7 @@ class Facet:
             if raw is None:
                 continue
             try:
-                bounds[end] = forms.IntegerField().clean(raw)
+                bounds[end] = _integer().clean(raw)
             except ValidationError:
                 messages.append(_invalid(self, raw))
         low, high = bounds.get("from"), bounds.get("to")

@@ -26,7 +26,9 @@ class RelatedFacet(Facet):
     missing: Any = 0
 
     def value_field(self) -> forms.Field:
-        return forms.IntegerField() if self.key == "pk" else forms.CharField(max_length=100)
+        if self.key == "pk":
+            return forms.IntegerField(min_value=1, max_value=2**63 - 1)
+        return forms.CharField(max_length=100)
 
     def column_expression(self) -> Expression:
         return Coalesce(F(f"{self.field}_id"), Value(0))

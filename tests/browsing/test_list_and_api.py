@@ -61,6 +61,8 @@ def test_year_ranges_and_several_years(client, seeded):
         ({"agency": "999999"}, ["999999"]),
         ({"year_from": "2023", "year_to": "2020"}, ["2023", "2020"]),
         ({"issue_theme": "没有这个主题"}, ["没有这个主题"]),
+        ({"year": "99999999999999999999"}, ["99999999999999999999"]),
+        ({"agency": "abc", "min_figures": "2.5"}, ["abc", "2.5"]),
     ],
 )
 def test_a_value_that_cannot_apply_gets_a_message_and_no_chip(client, seeded, params, words):
