@@ -92,7 +92,8 @@ def _integer(**kwargs: Any) -> forms.IntegerField:
 
 
 def _invalid(facet: Facet, raw: str) -> str:
-    return f"筛选条件“{facet.label}”的取值“{raw}”无法使用，未按它筛选。"
+    shown = raw if len(raw) <= 40 else raw[:40] + "…"
+    return f"筛选条件“{facet.label}”的取值“{shown}”无法使用，未按它筛选。"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -96,8 +96,15 @@ def report_ids(connection: Any, generation: str | None) -> np.ndarray:
 
 
 def clear() -> None:
+    """Forget the kept matches (the per-generation values stay: they are cheap to keep)."""
     global _size
     with _lock:
         _entries.clear()
-        _per_generation.clear()
         _size = 0
+
+
+def clear_all() -> None:
+    """Forget everything kept here, the facet columns included."""
+    clear()
+    with _lock:
+        _per_generation.clear()
