@@ -78,19 +78,22 @@ def time_sql(repeat: int) -> dict[str, list[float]]:
 
 
 def time_facets(repeat: int) -> list[float]:
-    from lawreports.reports.facets import facet_counts
+    from lawreports.browsing.columns import current
+    from lawreports.browsing.counting import facets_and_ids
+    from lawreports.browsing.params import select
     from lawreports.reports.models import Report
     from lawreports.search import search_reports
 
     timings = []
     for params in FACET_PARAMS:
 
-        def run(params: dict[str, str] = params) -> None:
+        def run(params: dict = params) -> None:
             base, matched = Report.objects.all(), None
             if params.get("q"):
                 searched = search_reports(params["q"], base)
                 base, matched = searched.reports, searched.matched
-            facet_counts(params, base, matched=matched)
+            columns = current(base.db)
+            facets_and_ids(select(params, columns), base, matched=matched, columns=columns)
 
         run()
         timings += [_ms(run) for _ in range(repeat)]

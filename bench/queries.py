@@ -44,8 +44,10 @@ SEARCHES: tuple[BenchQuery, ...] = (
 )  # fmt: skip
 
 # Browsing and drilling down without a query: the facet counts' own cost.
-FACET_PARAMS: tuple[dict[str, str], ...] = (
+FACET_PARAMS: tuple[dict[str, str | list[str]], ...] = (
     {},
+    {"province": ["云南省", "河南省"], "level": ["county", "prefecture"]},
+    {"year_from": "2020", "year_to": "2022", "missing_part": ["problems", "plans"]},
     {"year": "2022"},
     {"level": "county"},
     {"province": "云南省"},

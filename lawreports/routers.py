@@ -26,8 +26,10 @@ PIN_SECONDS = 5  # longer than replication lag on a healthy replica
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 
 _pinned: contextvars.ContextVar[bool] = contextvars.ContextVar("pinned", default=False)
-# One replica per thread or task: a request's count and its page come from the same snapshot
-# stream instead of two replicas that may lag differently.
+# One replica per request (chosen at its first read, PrimaryAfterWriteMiddleware starts each
+# request afresh): a request's count and its page come from the same snapshot stream instead
+# of two replicas that may lag differently. Code that needs a raw connection takes
+# `connections[queryset.db]`, never `django.db.connection` (the primary).
 _replica: contextvars.ContextVar[str | None] = contextvars.ContextVar("replica", default=None)
 
 
@@ -78,6 +80,9 @@ class PrimaryAfterWriteMiddleware:
         writes = request.method not in SAFE_METHODS
         recent = _recent_write(request.COOKIES.get(PIN_COOKIE))
         if not (writes or recent):
+            # A fresh choice per request, then kept for all of it (a streamed response too):
+            # its statements see one replica's snapshot stream.
+            _replica.set(None)
             return self.get_response(request)
         with use_primary():
             response = self.get_response(request)

@@ -7,8 +7,8 @@ from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from lawreports.browsing.selectors import matching_reports
 from lawreports.reports.models import Report
-from lawreports.reports.selectors import matching_reports
 
 FEED_SIZE = 50
 

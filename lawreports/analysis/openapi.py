@@ -1,33 +1,20 @@
-"""The OpenAPI 3 description of GET /api/reports, built from the same FilterSet the API
-uses, so a new filter is documented the moment it exists."""
+"""The OpenAPI 3 description of GET /api/reports; the facet parameters come from the facet
+registry (browsing/openapi.py), so a new facet is documented the moment it is declared."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import django_filters as filters
 from django.http import HttpRequest
 
-from lawreports.reports.filters import ReportFilter
-from lawreports.reports.selectors import SORTS
+from lawreports.browsing.openapi import counted_facets, facet_parameters
+from lawreports.browsing.selectors import SORTS
 
-EXTRA_DOCS = {
-    "province": "省：区划代码（530000）或名称（云南省）",
-    "prefecture": "地市：区划代码或名称",
-    "county": "区县：区划代码或名称",
-    "year": "报告年度，如 2022",
-    "has_issues": "true：报告列出了存在的问题；false：未列出",
-    "timeliness": "及时性：on_time 准时（次年3月31日前发布，缺发布日期时看落款日期）、late 逾期、unknown 未知",
-    "missing_part": "缺少《规定》要求的某一部分：measures 举措成效、problems 不足及原因、leadership 主要负责人履行第一责任人职责、plans 下一年度计划、other 其他需要报告的事项",
-    "issue_theme": "问题主题（主题分类中的名称，如 执法）",
-    "plan_theme": "计划主题（主题分类中的名称，如 政务公开）",
-    "figures": "报告中具体数字的多少：none 无、few 1–9个、many 10个及以上",
-    "min_figures": "具体数字不少于几个",
-}
 RESULT_FIELDS = {
     "id": {"type": "integer"},
     "title": {"type": "string"},
-    "agency": {"type": "string"},
+    "agency": {"type": "string", "nullable": True},
+    "agency_id": {"type": "integer", "nullable": True},
     "year": {"type": "integer", "nullable": True},
     "level": {
         "type": "string",
@@ -40,24 +27,6 @@ RESULT_FIELDS = {
     "url": {"type": "string", "format": "uri", "description": "报告页面（检索时为命中章节）"},
     "snippet": {"type": "string", "description": "命中片段，HTML，<mark> 标出检索词"},
 }
-FACETS = ("year", "level", "province", "prefecture", "county", "agency_kind")
-
-
-def _parameter(name: str, flt: filters.Filter) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "string"}
-    if isinstance(flt, filters.NumberFilter):
-        schema = {"type": "integer"}
-    elif isinstance(flt, filters.BooleanFilter):
-        schema = {"type": "boolean"}
-    elif isinstance(flt, filters.ChoiceFilter):
-        schema = {"type": "string", "enum": [key for key, _ in flt.extra["choices"]]}
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "description": EXTRA_DOCS.get(name, str(flt.label or name)),
-        "schema": schema,
-    }
 
 
 def parameters() -> list[dict[str, Any]]:
@@ -84,7 +53,7 @@ def parameters() -> list[dict[str, Any]]:
             "schema": {"type": "string", "enum": list(SORTS)},
         },
     ]
-    return params + [_parameter(name, flt) for name, flt in ReportFilter.base_filters.items()]
+    return params + facet_parameters()
 
 
 def schema(request: HttpRequest | None = None) -> dict[str, Any]:
@@ -120,7 +89,15 @@ def schema(request: HttpRequest | None = None) -> dict[str, Any]:
             "schemas": {
                 "ReportPage": {
                     "type": "object",
-                    "required": ["count", "page", "pages", "message", "results", "facets"],
+                    "required": [
+                        "count",
+                        "page",
+                        "pages",
+                        "message",
+                        "filters",
+                        "results",
+                        "facets",
+                    ],
                     "properties": {
                         "count": {"type": "integer", "description": "符合条件的报告总数"},
                         "page": {"type": "integer"},
@@ -128,7 +105,13 @@ def schema(request: HttpRequest | None = None) -> dict[str, Any]:
                         "message": {
                             "type": "string",
                             "nullable": True,
-                            "description": "检索式无法使用时的说明",
+                            "description": "检索式或某个筛选取值无法使用时的说明（该取值未被应用）",
+                        },
+                        "filters": {
+                            "type": "object",
+                            "description": "实际生效的筛选：每个分面的取值（values）与名称"
+                            "（labels），年度另有范围 from/to；无法使用的取值不在其中",
+                            "additionalProperties": {"type": "object"},
                         },
                         "results": {
                             "type": "array",
@@ -143,7 +126,7 @@ def schema(request: HttpRequest | None = None) -> dict[str, Any]:
                                     "type": "object",
                                     "additionalProperties": {"type": "integer"},
                                 }
-                                for name in FACETS
+                                for name in counted_facets()
                             },
                         },
                     },

@@ -10,8 +10,8 @@ from lawreports.analysis import exporting
 from lawreports.analysis.follow_through import follow_through
 from lawreports.analysis.openapi import schema
 from lawreports.analysis.selectors import timeliness_stats
+from lawreports.browsing.selectors import matching_reports
 from lawreports.reports.models import Agency
-from lawreports.reports.selectors import matching_reports
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 

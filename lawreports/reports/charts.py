@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 COLUMN_PLOT = 120  # px: the tallest column in the per-year chart
+PHONE_LABELS = 6  # at most this many year labels fit a phone's width (the rest are "minor")
 
 
 def year_bars(per_year: list[dict]) -> list[dict[str, Any]]:
@@ -19,7 +20,9 @@ def year_bars(per_year: list[dict]) -> list[dict[str, Any]]:
     years = range(min(counts), max(counts) + 1)
     bars = _bars([(str(y), counts.get(y, 0), reverse("reports:year", args=[y])) for y in years])
     slot = 100 / len(bars)
+    step = -(-len(bars) // PHONE_LABELS)  # label every step-th year on phones, the last kept
     for i, bar in enumerate(bars):
+        bar["minor"] = (len(bars) - 1 - i) % step != 0
         bar["title"] = f"{bar['label']}年：{bar['n']} 份"
         bar["w"] = round(min(slot * 0.6, 10), 2)  # few years: slim columns, not slabs
         bar["cx"] = round(slot * (i + 0.5), 2)

@@ -1,155 +1,18 @@
-"""Reads: the one query path behind the list page, the search page and the JSON API."""
+"""Reads for the archive's own pages: home, a report, a region, a year, an agency. The list
+page, search and API read through lawreports.browsing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, F, QuerySet
-from django.http import QueryDict
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 
 from lawreports.analysis.selectors import report_analysis
 from lawreports.parsing.normalise import to_simplified
-from lawreports.reports.facets import (
-    FACET_TITLES,
-    LEVEL_LABELS,
-    FacetValue,
-    facets_and_ids,
-)
-from lawreports.reports.filters import ReportFilter
-from lawreports.reports.models import (
-    Issue,
-    Plan,
-    Region,
-    Report,
-    Section,
-)
-from lawreports.search import search_reports
+from lawreports.reports.models import LEVEL_CHOICES, Agency, Issue, Plan, Region, Report
 
-PAGE_SIZE = 20
-SORTS = {"relevance": "相关度", "date": "日期", "region": "地区", "figures": "具体数字"}
-
-
-@dataclass
-class SectionMatch:
-    section: Section
-    snippet: str  # safe HTML with <mark>
-
-
-@dataclass
-class ReportRow:
-    report: Report
-    sections: list[SectionMatch] = field(default_factory=list)
-    snippet: str = ""  # best snippet, safe HTML
-
-
-@dataclass
-class Browse:
-    query: str
-    sort: str
-    count: int
-    rows: list[ReportRow]
-    facets: dict[str, list[FacetValue]]
-    message: str | None
-    page: int
-    pages: int
-
-    @property
-    def facet_groups(self) -> list[tuple[str, str, list[FacetValue]]]:
-        """(name, title, values) in display order, for templates."""
-        return [
-            (name, FACET_TITLES.get(name, name), values)
-            for name, values in self.facets.items()
-            if values
-        ]
-
-
-def _params(data: QueryDict | dict[str, Any]) -> dict[str, str]:
-    return {k: str(v).strip() for k, v in data.items() if str(v).strip()}
-
-
-def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = None) -> Browse:
-    """Filter, search, rank, paginate and count facets for one request's parameters."""
-    page_size = page_size or PAGE_SIZE
-    params = _params(data)
-    query = params.get("q", "")
-    sort = params.get("sort") or ("relevance" if query else "date")
-    if sort not in SORTS:
-        sort = "date"
-
-    base, searched = _searched(query, sort)
-    message = searched.message if searched is not None else None
-    facets, ids = facets_and_ids(
-        params, base, matched=searched.matched if searched is not None else None
-    )
-    count = len(ids)
-    filtered = ReportFilter(params, queryset=base).qs
-    pages = max(1, -(-count // page_size))
-    try:
-        page = min(max(1, int(params.get("page", "1"))), pages)
-    except ValueError:
-        page = 1
-    offset = (page - 1) * page_size
-
-    if query and searched is not None and sort == "relevance":
-        ranked = searched.narrowed(filtered, ids)
-        rows = [_row(hit) for hit in ranked.page(offset, page_size)]
-    else:
-        ordered = _ordered(filtered, sort)
-        reports = list(ordered[offset : offset + page_size])
-        rows = [ReportRow(report=r) for r in reports]
-        if query and searched is not None:
-            # Every report here matched already: highlight them without searching again.
-            by_id = {hit.report.pk: hit for hit in searched.hits_for(reports)}
-            rows = [_row(by_id[r.pk]) if r.pk in by_id else ReportRow(report=r) for r in reports]
-
-    return Browse(
-        query=query,
-        sort=sort,
-        count=count,
-        rows=rows,
-        facets=facets,
-        message=message,
-        page=page,
-        pages=pages,
-    )
-
-
-def _searched(query: str, sort: str):
-    """The reports matching `query` (all when empty) and the search result, if any."""
-    base: QuerySet[Report] = Report.objects.all()
-    if not query:
-        return base, None
-    searched = search_reports(query, base, order="date" if sort == "date" else "relevance")
-    return searched.reports, searched
-
-
-def matching_reports(data: QueryDict | dict[str, Any]) -> tuple[QuerySet[Report], str | None]:
-    """Every report the list page would show for these parameters (all pages), in the
-    page's order except that relevance becomes date: for exports and feeds."""
-    params = _params(data)
-    query = params.get("q", "")
-    sort = params.get("sort") or "date"
-    base, searched = _searched(query, "date")
-    reports = ReportFilter(params, queryset=base).qs
-    return _ordered(reports, sort), searched.message if searched is not None else None
-
-
-def _ordered(reports: QuerySet[Report], sort: str) -> QuerySet[Report]:
-    reports = reports.select_related("agency", "province", "prefecture", "county")
-    if sort == "figures":
-        return reports.order_by(F("analysis__figure_count").desc(nulls_last=True), "-year", "-pk")
-    if sort == "region":
-        return reports.order_by("province__code", "prefecture__code", "county__code", "-year", "pk")
-    return reports.order_by("-year", "-published_on", "-pk")
-
-
-def _row(hit) -> ReportRow:
-    sections = [SectionMatch(s.section, s.snippet_html) for s in hit.sections]
-    return ReportRow(
-        report=hit.report, sections=sections, snippet=sections[0].snippet if sections else ""
-    )
+LEVEL_LABELS = dict(LEVEL_CHOICES)
 
 
 def archive_overview() -> dict[str, Any]:
@@ -265,4 +128,22 @@ def year_overview(year: int) -> dict[str, Any]:
         "reports": reports.select_related("agency", "province").order_by("province__code", "pk")[
             :200
         ],
+    }
+
+
+def agency_overview(pk: int) -> dict[str, Any]:
+    """An agency and its reports, newest year first."""
+    agency = get_object_or_404(Agency.objects.select_related("region"), pk=pk)
+    reports = (
+        Report.objects.filter(agency=agency)
+        .select_related("province", "prefecture", "county")
+        .order_by("-year", "-published_on", "-pk")
+    )
+    by_year: dict[int | None, list[Report]] = {}
+    for report in reports:
+        by_year.setdefault(report.year, []).append(report)
+    return {
+        "agency": agency,
+        "by_year": sorted(by_year.items(), key=lambda kv: -(kv[0] or 0)),
+        "count": sum(len(r) for r in by_year.values()),
     }

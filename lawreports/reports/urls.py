@@ -25,5 +25,6 @@ urlpatterns = [
     path("reports/<int:pk>/original.txt", views.report_original, name="original"),
     path("regions/<division:code>/", views.region_detail, name="region"),
     path("years/<int:year>/", views.year_detail, name="year"),
+    path("agencies/<int:pk>/", views.agency_detail, name="agency"),
     path("api/reports", views.api_reports, name="api_reports"),
 ]

@@ -1,15 +1,16 @@
-"""Thin views: parameters in, a selector's result out."""
+"""Thin views: parameters in, a selector's result out. The list page and the API read
+through lawreports.browsing (this module is their URL-facing edge)."""
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from lawreports.browsing import presenters as browsing
+from lawreports.browsing.selectors import SORTS, browse_reports
 from lawreports.reports import selectors
 from lawreports.reports.charts import province_bars, year_bars
 from lawreports.reports.models import Region
-from lawreports.reports.presenters import browse_json, chips, page_links, simplify_detail
+from lawreports.reports.presenters import simplify_detail
 
 # Years a report can cover: the rule-of-law reports began long after 1949.
 FIRST_YEAR, LAST_YEAR = 1949, 2100
@@ -25,16 +26,22 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
-    browse = selectors.browse_reports(request.GET)
-    query = request.GET.get("q", "").strip()
-    chosen = chips(request.GET, browse)
+    browse = browse_reports(request.GET)
+    chosen = browsing.chips(request.GET, browse)
+    year = browse.selection.chosen["year"]
     context = {
         "browse": browse,
         "chips": chosen,
+        "heading": browsing.heading(browse),
+        "query_display": browsing.query_display(browse.query) if browse.query else "",
         "filter_count": sum(chip["key"] != "q" for chip in chosen),
-        "clear_url": reverse("reports:list") + (f"?{urlencode({'q': query})}" if query else ""),
-        "page_links": page_links(request.GET, browse),
-        "sorts": selectors.SORTS,
+        "clear_url": browsing.url_with(request.GET, **{k: None for k in request.GET if k != "q"}),
+        "page_links": browsing.page_links(request.GET, browse),
+        "sorts": SORTS,
+        "year_range": {"from": year.low, "to": year.high},
+        "open_groups": browsing.open_groups(browse),
+        "keep_for_search": browsing.hidden_inputs(request.GET, skip=("q",)),
+        "keep_for_range": browsing.hidden_inputs(request.GET, skip=("year_from", "year_to")),
     }
     return render(request, "reports/list.html", context)
 
@@ -71,6 +78,17 @@ def year_detail(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @require_GET
+def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    context = selectors.agency_overview(pk)
+    context["year_bars"] = year_bars(
+        [{"year": year, "n": len(reports)} for year, reports in context["by_year"] if year]
+    )
+    return render(request, "reports/agency.html", context)
+
+
+@require_GET
 def api_reports(request: HttpRequest) -> JsonResponse:
-    browse = selectors.browse_reports(request.GET)
-    return JsonResponse(browse_json(request, browse), json_dumps_params={"ensure_ascii": False})
+    browse = browse_reports(request.GET)
+    return JsonResponse(
+        browsing.browse_json(request, browse), json_dumps_params={"ensure_ascii": False}
+    )

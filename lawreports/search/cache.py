@@ -1,4 +1,7 @@
-"""Recent match results, kept per process until the search index changes (PostgreSQL).
+"""What each process keeps per data generation (PostgreSQL): recent match results, every
+report id, and the facet columns (browsing/columns.py) — all the caches in one place, beside
+the generation that invalidates them (generation.py; WATCHED lists the tables it follows and
+tests/browsing/test_caches.py fails when a table feeding these caches is not among them).
 
 An exact match can cost up to a second at 100 000 reports (a common phrase is verified
 against the text of every report holding its bigrams), and a reader who pages or narrows a
@@ -13,7 +16,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -23,6 +27,7 @@ MAX_BYTES = 32 * 1024 * 1024  # per process; an entry costs about its id list's 
 MIN_SECONDS = 0.02  # cheaper matches are recomputed rather than kept
 
 Key = tuple[Any, ...]
+T = TypeVar("T")
 
 _entries: OrderedDict[Key, MatchedIds] = OrderedDict()
 _size = 0
@@ -58,28 +63,48 @@ def put(key: Key, matched: MatchedIds) -> None:
             _size -= _cost(dropped)
 
 
-_report_ids: dict[str, np.ndarray] = {}  # generation → every report id, ascending
+# (what, database) → (generation, value): one value per kind and database, the newest only
+_per_generation: dict[tuple[str, str], tuple[str, Any]] = {}
+
+
+def kept(what: str, alias: str, generation: str | None, build: Callable[[], T]) -> T:
+    """The value `build` makes, kept for `alias` while its generation stays `generation`
+    (built every time when there is none: "unknown", keep nothing)."""
+    if generation is not None:
+        found = _per_generation.get((what, alias))
+        if found is not None and found[0] == generation:
+            return found[1]
+    value = build()
+    if generation is not None:
+        with _lock:
+            _per_generation[(what, alias)] = (generation, value)
+    return value
 
 
 def report_ids(connection: Any, generation: str | None) -> np.ndarray:
     """Every report id at `generation` (read now when there is none to key it by)."""
-    ids = _report_ids.get(generation) if generation is not None else None
-    if ids is None:
+
+    def read() -> np.ndarray:
         from lawreports.reports.models import Report
 
         table = connection.ops.quote_name(Report._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT coalesce(array_agg(id ORDER BY id)::text, '{{}}') FROM {table}")
-            ids = parse_ids(cursor.fetchone()[0])
-        if generation is not None:
-            with _lock:
-                _report_ids.clear()  # only the newest generation is asked for again
-                _report_ids[generation] = ids
-    return ids
+            return parse_ids(cursor.fetchone()[0])
+
+    return kept("report_ids", connection.alias, generation, read)
 
 
 def clear() -> None:
+    """Forget the kept matches (the per-generation values stay: they are cheap to keep)."""
     global _size
     with _lock:
         _entries.clear()
         _size = 0
+
+
+def clear_all() -> None:
+    """Forget everything kept here, the facet columns included."""
+    clear()
+    with _lock:
+        _per_generation.clear()

@@ -142,7 +142,9 @@ class SearchResult:
                 filtered = self.reports.order_by().values("pk").query.sql_with_params()
             except EmptyResultSet:  # a filter no row can meet (year=-1): nothing to rank
                 return []
-            ranked = get_backend().ranked(filtered, self.parsed, offset, limit, ids=self.ids)
+            # On the connection the rest of the search reads from (a replica stays one).
+            backend = get_backend(connections[self.reports.db])
+            ranked = backend.ranked(filtered, self.parsed, offset, limit, ids=self.ids)
             by_id = (
                 Report.objects.select_related(*RELATED)
                 .defer("original_text", "body_text")  # tens of KB each; lists never show them

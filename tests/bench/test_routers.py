@@ -7,8 +7,11 @@ the same test database, which is what a streaming replica looks like to the appl
 from __future__ import annotations
 
 from collections.abc import Iterator
+from io import StringIO
 
 import pytest
+from django.conf import settings
+from django.core.management import call_command
 from django.db import connections, transaction
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
@@ -82,3 +85,35 @@ def test_a_writing_request_and_the_next_ones_read_from_the_primary(replica):
     middleware(follow)
     middleware(factory.get("/reports/"))  # another client: no cookie
     assert seen == ["default", "default", replica]
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "replica_0"])
+def test_a_ranked_search_with_filters_reads_only_from_its_replica(replica, seeds_dir):
+    """Every statement of a list request (facet columns, the match, the ranking, the page)
+    runs on the replica the request started on; none on the primary."""
+    from django.test import Client
+
+    from lawreports.search import cache
+
+    with override_settings(DATABASE_ROUTERS=[]):
+        call_command("load_reports", str(seeds_dir), stdout=StringIO())
+    cache.clear()
+    middleware = ["lawreports.routers.PrimaryAfterWriteMiddleware", *settings.MIDDLEWARE]
+    client = Client()
+    with override_settings(MIDDLEWARE=middleware):
+        for params in (
+            {"q": "行政复议", "province": ["云南省", "河南省"], "sort": "relevance"},
+            {"q": "法治", "year_from": "2020", "page": "1"},
+            {"agency_kind": "government"},
+        ):
+            on_primary: list[str] = []
+
+            def get(params: dict = params, on_primary: list[str] = on_primary) -> None:
+                on_primary.extend(_sql_on("default", lambda: client.get("/reports/", params)))
+
+            on_replica = _sql_on(replica, get)
+            assert on_primary == [], params
+            assert any("reports_report" in sql for sql in on_replica)
+            if "q" in params:
+                assert any("ts_rank" in sql or "bm25" in sql or "rank" in sql.lower()
+                           for sql in on_replica)  # fmt: skip

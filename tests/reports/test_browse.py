@@ -61,7 +61,7 @@ def test_facets_count_and_drill_down(client, seeded):
 
 
 def test_filters_survive_pagination_links(client, seeded, settings):
-    from lawreports.reports import selectors
+    from lawreports.browsing import selectors
 
     original = selectors.PAGE_SIZE
     selectors.PAGE_SIZE = 1

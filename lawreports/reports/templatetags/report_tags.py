@@ -34,7 +34,15 @@ def mul(value: int, factor: int) -> int:
 
 @register.simple_tag
 def facet_url(params, name: str, value) -> str:
-    """The list URL with one facet set (or removed when value is None)."""
-    from lawreports.reports.presenters import url_with
+    """The list URL with one parameter set (or removed when value is None)."""
+    from lawreports.browsing.presenters import url_with
 
     return url_with(params, **{name: value})
+
+
+@register.simple_tag
+def toggle_url(params, name: str, value: str) -> str:
+    """The list URL with one facet value added, or removed when chosen."""
+    from lawreports.browsing.presenters import toggle_url
+
+    return toggle_url(params, name, value)
