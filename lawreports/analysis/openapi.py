@@ -27,7 +27,10 @@ EXTRA_DOCS = {
 RESULT_FIELDS = {
     "id": {"type": "integer"},
     "title": {"type": "string"},
-    "agency": {"type": "string"},
+    "agency": {
+        "type": "string",
+        "description": "发布机关；未能识别时为「未识别发布机关」（不对应任何机关记录）",
+    },
     "year": {"type": "integer", "nullable": True},
     "level": {
         "type": "string",

@@ -164,7 +164,7 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         sections=sections,
         issues=issues,
         plans=plans,
-        flags=[f for f in FLAGS if flags[f]],
+        flags=[f for f in FLAGS if flags.get(f)],
         content_hash=content_hash,
     )
 

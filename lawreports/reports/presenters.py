@@ -74,7 +74,7 @@ def browse_json(request: HttpRequest, browse: Browse) -> dict[str, Any]:
             {
                 "id": report.pk,
                 "title": report.title,
-                "agency": report.agency.name,
+                "agency": report.issuer_name,
                 "year": report.year,
                 "level": report.level or None,
                 "province": report.province.name if report.province else None,

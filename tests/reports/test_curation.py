@@ -213,7 +213,10 @@ def test_region_change_moves_the_whole_path_and_is_kept(client, staff, seeded):
     report.refresh_from_db()
     assert report.region_id == other.region_id
     assert report.province_id == other.province_id and report.county_id == other.county_id
-    assert {"region", "province", "prefecture", "county", "township"} <= set(report.curated_fields)
+    assert report.level == "county"  # the level follows the division
+    # The issuer moves with it: 昭通市人民政府 in 荥阳市 is another agency than the one in 昭通市.
+    assert report.agency.region_id == other.region_id and report.agency.name == "昭通市人民政府"
+    assert set(report.curated_fields) == {"region", "agency"}
 
 
 def test_review_status_records_who_and_when(client, staff, seeded):
