@@ -9,12 +9,12 @@ from functools import cached_property
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Case, QuerySet, When
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
-from lawreports.parsing.model import FLAGS
+from lawreports.parsing.model import FLAGS, LEVELS
 from lawreports.reports.models import (
     FLAG_LABELS,
     UNIDENTIFIED_ISSUER,
@@ -444,6 +444,14 @@ class RegionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Region]:
         return super().get_queryset(request).select_related(REGION_PARENTS)
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            # Higher levels first: "朝阳区" lists both 朝阳区 before the streets inside one.
+            depth = Case(*(When(level=level, then=i) for i, level in enumerate(LEVELS)))
+            queryset = queryset.order_by(depth, "code")
+        return queryset, may_have_duplicates
 
     @admin.display(description="完整路径")
     def path(self, obj: Region) -> str:

@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django import forms
+from admin_support import change_form_data, edit_report, load, prefix_of, rewrite
 from django.contrib.admin.models import LogEntry
 from django.core.management import call_command
 from django.urls import reverse
@@ -18,39 +18,6 @@ from lawreports.search import search_reports
 pytestmark = pytest.mark.django_db
 
 SEED = "002_76b488e6cb161437.txt"
-
-
-def load(path: Path) -> str:
-    out = io.StringIO()
-    call_command("load_reports", str(path), stdout=out, stderr=io.StringIO())
-    return out.getvalue()
-
-
-def change_form_data(response) -> dict:
-    """What a browser would post back, untouched, from an admin change page (inlines too)."""
-    data: dict = {"_save": "Save"}
-    forms_ = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        forms_ += [inline.formset.management_form, *inline.formset.forms]
-    for form in forms_:
-        for name, field in form.fields.items():
-            value = form[name].value()
-            key = form.add_prefix(name)
-            if isinstance(field.widget, forms.CheckboxInput):
-                if value:
-                    data[key] = "on"
-            elif value is not None:
-                data[key] = value
-            if field.show_hidden_initial:  # the browser posts these hidden inputs too
-                data[form.add_initial_prefix(name)] = field.prepare_value(form[name].initial)
-    return data
-
-
-def prefix_of(response, model_name: str) -> str:
-    for inline in response.context["inline_admin_formsets"]:
-        if inline.formset.model._meta.model_name == model_name:
-            return inline.formset.prefix
-    raise LookupError(model_name)
 
 
 @pytest.fixture
@@ -66,27 +33,6 @@ def seed_copy(seeds_dir, tmp_path) -> Path:
     shutil.copy(seeds_dir / SEED, target)
     load(target)
     return target
-
-
-def edit_report(client, report: Report, change) -> None:
-    """GET the change page, let `change(data, response)` edit the form data, POST it back."""
-    url = reverse("admin:reports_report_change", args=[report.pk])
-    response = client.get(url)
-    assert response.status_code == 200
-    data = change_form_data(response)
-    change(data, response)
-    posted = client.post(url, data)
-    assert posted.status_code == 302, (
-        posted.context["adminform"].form.errors if posted.context else posted
-    )
-
-
-def rewrite(path: Path, *pairs: tuple[str, str]) -> None:
-    text = path.read_text(encoding="utf-8")
-    for old, new in pairs:
-        assert old in text
-        text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
 
 
 def test_unchanged_admin_form_marks_nothing_curated(client, staff, seed_copy):
