@@ -108,6 +108,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "zh-hans"
+LOCALE_PATHS = [
+    Path(__file__).resolve().parent / "locale"
+]  # admin strings Django leaves in English
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

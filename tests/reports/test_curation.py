@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 from admin_support import change_form_data, edit_report, load, prefix_of, rewrite
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.models import LogEntry
 from django.core.management import call_command
 from django.urls import reverse
 
 from lawreports.parsing import parse_file
-from lawreports.reports.models import Report
+from lawreports.reports.management.commands.check_integrity import integrity_problems
+from lawreports.reports.models import Agency, Region, Report
 from lawreports.reports.services.store import flatten_sections, store_report
 from lawreports.search import search_reports
 
@@ -214,3 +216,118 @@ def test_an_item_cannot_move_to_another_reports_section(client, staff, seeded):
     assert client.post(url, data).status_code == 200  # the form comes back with an error
     assert not report.issues.filter(section=foreign).exists()
     assert Report.objects.get(pk=report.pk).curated_fields == []
+
+
+# ---- issuer and division, on report pages modelled on real portals -------------------------
+
+
+def reparse(client, *reports: Report) -> None:
+    data = {"action": "reparse", ACTION_CHECKBOX_NAME: [r.pk for r in reports]}
+    assert client.post(reverse("admin:reports_report_changelist"), data).status_code == 302
+
+
+def test_a_form_posted_as_a_browser_posts_it_marks_nothing_curated(client, staff, portal_pages):
+    reports, _ = portal_pages
+    report = reports["r01_breadcrumb_title"]
+    before = Report.objects.values().get(pk=report.pk)
+    edit_report(client, report, lambda data, response: None, crlf=True)
+    report.refresh_from_db()
+    assert report.curated_fields == []
+    assert not report.sections.filter(curated=True).exists()
+    assert not report.issues.filter(curated=True).exists()
+    after = Report.objects.values().get(pk=report.pk)
+    assert {k: v for k, v in after.items() if before[k] != v}.keys() <= {"updated_at"}
+
+
+def test_curator_places_a_report_of_unknown_issuer_and_the_fix_stays(client, staff, portal_pages):
+    reports, folder = portal_pages
+    report = reports["r02_no_title_woju"]
+    zaoyang = Region.objects.get(code="420683")  # no report is there: only the tree has it
+    added = client.post(
+        reverse("admin:reports_agency_add"),
+        {"name": "枣阳市司法局", "kind": "department", "level": "county", "region": zaoyang.pk},
+    )
+    assert added.status_code == 302
+    agency = Agency.objects.get(name="枣阳市司法局")
+
+    def place(data, response):
+        data.update(agency=agency.pk, region=zaoyang.pk)
+
+    edit_report(client, report, place, crlf=True)
+
+    def check() -> None:
+        report.refresh_from_db()
+        assert report.agency == agency and report.region == zaoyang
+        path = [r.name for r in report.region_path()]
+        assert path == ["湖北省", "襄阳市", "枣阳市"] and report.level == "county"
+        assert "region_unresolved" not in report.flags
+        assert "title_inferred" in report.flags  # the title was not touched: still to review
+        assert sorted(report.curated_fields) == ["agency", "region"]
+        assert integrity_problems() == []
+
+    check()
+    reparse(client, report)
+    check()
+    rewrite(folder / "r02_no_title_woju.txt", ("18份合同", "20份合同"))
+    assert "updated 1" in load(folder / "r02_no_title_woju.txt")
+    check()
+    assert "20份合同" in report.body_text
+
+
+def test_choosing_a_division_alone_fills_path_and_level_and_keeps_issuer_unknown(
+    client, staff, portal_pages
+):
+    reports, _ = portal_pages
+    report = reports["r03_no_title_no_date"]
+    town = Region.objects.filter(parent__code="420683", level="township").first()
+    edit_report(client, report, lambda data, response: data.update(region=town.pk))
+    report.refresh_from_db()
+    assert [r.code for r in report.region_path()] == ["420000", "420600", "420683", town.code]
+    assert report.township == town and report.level == "township"
+    assert report.agency is None
+    assert "region_unresolved" not in report.flags
+    assert report.curated_fields == ["region"]
+    reparse(client, report)
+    report.refresh_from_db()
+    assert report.region == town and report.level == "township" and report.agency is None
+    assert "region_unresolved" not in report.flags
+
+
+def test_choosing_an_issuer_brings_its_division(client, staff, portal_pages):
+    reports, _ = portal_pages
+    report, yicheng = reports["r02_no_title_woju"], reports["r01_breadcrumb_title"].agency
+    edit_report(client, report, lambda data, response: data.update(agency=yicheng.pk))
+    report.refresh_from_db()
+    assert report.agency == yicheng and report.region == yicheng.region
+    assert report.county.name == "宜城市" and report.level == "county"
+    assert sorted(report.curated_fields) == ["agency", "region"]
+    assert integrity_problems() == []
+
+
+def test_an_issuer_of_another_division_is_refused(client, staff, portal_pages):
+    reports, _ = portal_pages
+    report, yicheng = reports["r02_no_title_woju"], reports["r01_breadcrumb_title"].agency
+    elsewhere = Region.objects.get(code="420683")
+    response = edit_report(
+        client,
+        report,
+        lambda data, response: data.update(agency=yicheng.pk, region=elsewhere.pk),
+        expect_error=True,
+    )
+    assert "与报告所选区划不一致" in response.content.decode()
+    report.refresh_from_db()
+    assert report.agency is None and report.region is None and report.curated_fields == []
+
+
+def test_a_title_set_by_hand_answers_its_flag_for_good(client, staff, portal_pages):
+    reports, _ = portal_pages
+    report = reports["r02_no_title_woju"]
+    assert report.title_inferred and "title_inferred" in report.flags
+    edit_report(client, report, lambda data, response: data.update(title="某局2022年法治报告"))
+    report.refresh_from_db()
+    assert not report.title_inferred and "title_inferred" not in report.flags
+    assert report.curated_fields == ["title"]
+    reparse(client, report)
+    report.refresh_from_db()
+    assert report.title == "某局2022年法治报告" and not report.title_inferred
+    assert "title_inferred" not in report.flags and "region_unresolved" in report.flags

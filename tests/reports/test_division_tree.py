@@ -64,6 +64,11 @@ def test_autocomplete_tells_agencies_of_the_same_name_apart(client, staff, porta
 
 
 def test_anonymous_users_cannot_search_divisions(client):
-    params = {"term": "蒙自", "app_label": "reports", "model_name": "report", "field_name": "region"}
+    params = {
+        "term": "蒙自",
+        "app_label": "reports",
+        "model_name": "report",
+        "field_name": "region",
+    }
     response = client.get(reverse(AUTOCOMPLETE), params)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
