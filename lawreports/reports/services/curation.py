@@ -149,7 +149,7 @@ def merge_agencies(target: Agency, others: Iterable[Agency]) -> dict[Agency, lis
         target.level = target.level or agency.level
         if target.kind == "other":
             target.kind = agency.kind
-    moved = {agency: list(agency.reports.select_for_update()) for agency in others}
+    moved = {agency: list(agency.reports.select_for_update().order_by("pk")) for agency in others}
     Report.objects.filter(agency__in=others).update(agency=target)
     # Gone before the target saves: it may take over one's name and division.
     Agency.objects.filter(pk__in=[a.pk for a in others]).delete()
@@ -164,7 +164,9 @@ def merge_agencies(target: Agency, others: Iterable[Agency]) -> dict[Agency, lis
 
 def move_agency_reports(agency: Agency) -> list[Report]:
     """An agency's division was corrected: its reports move with it (recorded as curated)."""
-    reports = list(agency.reports.exclude(region_id=agency.region_id).select_for_update())
+    reports = list(
+        agency.reports.exclude(region_id=agency.region_id).select_for_update().order_by("pk")
+    )
     for report in reports:
         report.agency = agency
         report.region = agency.region

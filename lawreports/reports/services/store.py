@@ -84,7 +84,10 @@ def store_report(parsed: ParsedReport, *, source_file: str, force: bool = False)
 
 
 def _store(parsed: ParsedReport, *, source_file: str, force: bool) -> StoreOutcome:
-    report = Report.objects.select_for_update().filter(source_file=source_file).first()
+    # Ordered by pk: the default order joins the (nullable) agency, which FOR UPDATE refuses.
+    report = (
+        Report.objects.select_for_update().filter(source_file=source_file).order_by("pk").first()
+    )
     if report is not None and report.content_hash == parsed.content_hash and not force:
         return StoreOutcome("unchanged", report)
     twin = Report.objects.filter(content_hash=parsed.content_hash).first()
