@@ -333,6 +333,7 @@ class ReportAdmin(admin.ModelAdmin):
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
+    form = CuratorForm
     list_display = ("__str__", "report", "kind", "order", "curated")
     list_filter = ("kind", "curated")
     search_fields = ("heading", "report__title")

@@ -9,6 +9,7 @@ from django.contrib.admin.models import DELETION, LogEntry
 from django.urls import reverse
 
 from lawreports.parsing.model import FLAGS
+from lawreports.reports.management.commands.check_integrity import integrity_problems
 from lawreports.reports.models import FLAG_LABELS, Agency, Region, Report
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +238,21 @@ def test_the_admin_speaks_chinese(client, staff, portal_pages):
     changelist = client.get(reverse(CHANGELIST)).content.decode()
     for title in ("解析标记", "发布机关", "发布日期", "审核状态", "所在地区", "标题"):
         assert title in changelist
+
+
+def test_every_flag_the_parser_raises_has_a_chinese_name():
+    assert set(FLAGS) <= set(FLAG_LABELS)
+    assert all(re.search(r"[\u4e00-\u9fff]", FLAG_LABELS[flag]) for flag in FLAGS)
+
+
+def test_correcting_an_agencys_division_moves_its_reports(client, staff, portal_pages):
+    reports, _ = portal_pages
+    report = reports["r01_breadcrumb_title"]
+    agency, zaoyang = report.agency, Region.objects.get(code="420683")
+    url = reverse("admin:reports_agency_change", args=[agency.pk])
+    data = {"name": agency.name, "kind": agency.kind, "level": agency.level, "region": zaoyang.pk}
+    assert client.post(url, data).status_code == 302
+    report.refresh_from_db()
+    assert report.region == zaoyang and report.county == zaoyang and report.agency == agency
+    assert report.curated_fields == ["region"]
+    assert integrity_problems() == []

@@ -109,6 +109,8 @@ def _store(parsed: ParsedReport, *, source_file: str, force: bool) -> StoreOutco
             agency = report.agency if "agency" in locked else ensure_agency(parsed, regions.deepest)
             values = report_values(parsed, regions, agency=agency)
             values["flags"] = answered_flags_removed(values["flags"], locked)
+            if values["region"] is None and "region_unresolved" not in values["flags"]:
+                values["flags"].append("region_unresolved")  # a curator cleared the region
             for name, value in values.items():
                 if name in locked:
                     kept.append(name)
