@@ -19,6 +19,7 @@ class LawReportsAdminSite(AdminSite):
     site_header = "法治政府建设年度报告库 · 管理"
     site_title = "报告库管理"
     index_title = "校订与审核"
+    enable_nav_sidebar = False  # the review queue needs the width for titles and paths
 
     def autocomplete_view(self, request: HttpRequest) -> HttpResponse:
         return LabelledAutocompleteJsonView.as_view(admin_site=self)(request)

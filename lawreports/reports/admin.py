@@ -9,7 +9,7 @@ from functools import cached_property
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Case, QuerySet, When
+from django.db.models import Case, Exists, OuterRef, QuerySet, When
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
@@ -84,13 +84,15 @@ class PublishedOnFilter(admin.SimpleListFilter):
 
 
 class ProvinceFilter(admin.SimpleListFilter):
-    """The provinces only: a plain related-field filter would list all ~44 000 divisions."""
+    """Provinces that have reports: a related-field filter would list all ~44 000 divisions."""
 
     title = "省"
     parameter_name = "province"
 
     def lookups(self, request, model_admin):
-        return list(Region.objects.filter(level="province").values_list("pk", "name"))
+        used = Report.objects.filter(province=OuterRef("pk"))
+        provinces = Region.objects.filter(level="province").filter(Exists(used))
+        return list(provinces.values_list("pk", "name"))
 
     def queryset(self, request, queryset):
         if self.value():
@@ -206,10 +208,9 @@ class ReportAdmin(admin.ModelAdmin):
         "issuer",
         "region_label",
         "year",
-        "published_on",
+        "published",
         "flag_list",
         "review_status",
-        "created_at",
     )
     list_display_links = ("short_title",)
     list_filter = (
@@ -251,6 +252,9 @@ class ReportAdmin(admin.ModelAdmin):
     inlines = [SectionInline, IssueInline, PlanInline]
     actions = ["mark_reviewed", "reparse"]
 
+    class Media:
+        css = {"all": ("admin_queue/queue.css",)}
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # reports come from files (load_reports), never from a blank form
 
@@ -274,6 +278,10 @@ class ReportAdmin(admin.ModelAdmin):
     @admin.display(description="所在地区", ordering="region__code")
     def region_label(self, obj: Report) -> str:
         return " / ".join(region.name for region in obj.region_path()) or "—"
+
+    @admin.display(description="发布日期", ordering="published_on")
+    def published(self, obj: Report) -> str:
+        return obj.published_on.isoformat() if obj.published_on else "缺"
 
     @admin.display(description="解析标记", ordering="flag_count")
     def flag_list(self, obj: Report) -> str:
