@@ -405,6 +405,8 @@ class AgencyAdmin(admin.ModelAdmin):
         return obj.region.path_label() if obj.region else "—"
 
     def save_model(self, request, obj: Agency, form, change: bool) -> None:
+        if "region" in form.changed_data and obj.region is not None:
+            obj.level = obj.region.level
         super().save_model(request, obj, form, change)
         if change and "region" in form.changed_data:
             for report in curation.move_agency_reports(obj):

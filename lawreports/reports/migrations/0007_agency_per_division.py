@@ -14,12 +14,13 @@ def one_issuer_per_agency(apps, schema_editor):
     Region = apps.get_model("reports", "Region")
     Report = apps.get_model("reports", "Report")
     placeholder = Agency.objects.filter(name=PLACEHOLDER)
-    for pk, curated in Report.objects.filter(agency__in=placeholder).values_list(
-        "pk", "curated_fields"
-    ):
-        # The placeholder is never a curator's choice: the parser may name the issuer later.
+    detached = Report.objects.filter(agency__in=placeholder)
+    # The placeholder is never a curator's choice: the parser may name the issuer later.
+    locked = detached.filter(curated_fields__icontains='"agency"')
+    for pk, curated in locked.values_list("pk", "curated_fields"):
         kept = [name for name in curated or [] if name != "agency"]
-        Report.objects.filter(pk=pk).update(agency=None, curated_fields=kept)
+        Report.objects.filter(pk=pk).update(curated_fields=kept)
+    detached.update(agency=None)
     placeholder.delete()
 
     regions_of: dict[int, dict[int | None, int]] = {}
@@ -27,8 +28,10 @@ def one_issuer_per_agency(apps, schema_editor):
     for agency_id, region_id in rows:
         counts = regions_of.setdefault(agency_id, {})
         counts[region_id] = counts.get(region_id, 0) + 1
-    for agency in Agency.objects.filter(pk__in=list(regions_of)):
-        counts = regions_of[agency.pk]
+    for agency in Agency.objects.all():
+        counts = regions_of.get(agency.pk)
+        if not counts or counts.keys() == {agency.region_id}:
+            continue  # no reports, or all of them in its division
         keep = agency.region_id if agency.region_id in counts else max(counts, key=counts.get)
         if agency.region_id != keep:
             agency.region_id = keep
