@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
 from lawreports.parsing.model import FLAGS, LEVELS
+from lawreports.reports.admin_add import add_report_view
 from lawreports.reports.models import (
     FLAG_LABELS,
     UNIDENTIFIED_ISSUER,
@@ -255,8 +256,9 @@ class ReportAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ("admin_queue/queue.css",)}
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # reports come from files (load_reports), never from a blank form
+    def add_view(self, request: HttpRequest, form_url: str = "", extra_context=None):
+        # Reports come from files and addresses, never from a blank form.
+        return add_report_view(self, request)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 
@@ -46,7 +47,8 @@ REVIEW_CHOICES = [("unreviewed", "未审核"), ("reviewed", "已审核")]
 
 
 class Region(models.Model):
-    """An administrative division; rows are created from the gazetteer as reports need them."""
+    """An administrative division. Migration reports/0009 loads the whole gazetteer (~44 000
+    divisions), so a curator can place a report anywhere."""
 
     code = models.CharField("区划代码", max_length=12, unique=True)
     name = models.CharField("名称", max_length=64)
@@ -125,6 +127,14 @@ class Agency(models.Model):
 
 class Report(models.Model):
     source_file = models.CharField("来源文件", max_length=255, unique=True)
+    # The address a report was fetched from (load_reports URL…, the admin's add form). A
+    # validated CharField: URLField's admin form warns about Django 6's default scheme.
+    source_url = models.CharField(
+        "原网页",
+        max_length=2000,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
     content_hash = models.CharField("内容哈希", max_length=64, unique=True)
     title = models.CharField("标题", max_length=255)
     title_inferred = models.BooleanField("标题系推断", default=False)

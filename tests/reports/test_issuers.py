@@ -98,7 +98,7 @@ def test_migration_detaches_the_placeholder_and_splits_agencies_by_division(port
     shaxi = reports["r04_township_bar"]
     Report.objects.filter(pk=shaxi.pk).update(agency=yicheng)
 
-    migration = importlib.import_module("lawreports.reports.migrations.0007_agency_per_division")
+    migration = importlib.import_module("lawreports.reports.migrations.0008_agency_per_division")
     migration.one_issuer_per_agency(apps, connection.schema_editor())
 
     first.refresh_from_db(), second.refresh_from_db(), shaxi.refresh_from_db()

@@ -51,7 +51,7 @@ def one_issuer_per_agency(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0006_list_order_index"),
+        ("reports", "0007_source_url"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -11,6 +11,6 @@ def load_tree(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0007_agency_per_division")]
+    dependencies = [("reports", "0008_agency_per_division")]
 
     operations = [migrations.RunPython(load_tree, migrations.RunPython.noop, elidable=True)]
