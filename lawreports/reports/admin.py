@@ -147,17 +147,11 @@ class ReportForm(CuratorForm):
         data = super().clean()
         changed = set(self.changed_data)
         agency, region = data.get("agency"), data.get("region")
+        problem = None
         if "agency" in changed and "region" in changed:
             problem = curation.issuer_conflict(agency, region.pk if region else None)
-        elif "agency" in changed and agency is not None and agency.region_id is None:
-            # The division follows the issuer; one without a division would clear it.
-            problem = (
-                None
-                if self.instance.region_id is None
-                else f"发布机关「{agency.name}」没有所在区划：请先在机关页面设定，或同时清空所在区划。"
-            )
-        else:
-            problem = None
+        elif "agency" in changed and self.instance.region_id is not None:
+            problem = curation.issuer_without_division(agency)
         if problem:
             self.add_error("agency", problem)
         return data

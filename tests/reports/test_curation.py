@@ -331,3 +331,15 @@ def test_a_title_set_by_hand_answers_its_flag_for_good(client, staff, portal_pag
     report.refresh_from_db()
     assert report.title == "某局2022年法治报告" and not report.title_inferred
     assert "title_inferred" not in report.flags and "region_unresolved" in report.flags
+
+
+def test_an_issuer_without_a_division_cannot_clear_a_reports_division(client, staff, portal_pages):
+    reports, _ = portal_pages
+    report = reports["r04_township_bar"]
+    nowhere = Agency.objects.create(name="某某局", kind="department")
+    response = edit_report(
+        client, report, lambda data, response: data.update(agency=nowhere.pk), expect_error=True
+    )
+    assert "没有所在区划" in response.content.decode()
+    report.refresh_from_db()
+    assert report.agency.name == "沙溪镇人民政府" and report.township.name == "沙溪镇"

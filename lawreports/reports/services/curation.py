@@ -48,6 +48,14 @@ def issuer_conflict(agency: Agency | None, region_id: int | None) -> str | None:
     return f"发布机关「{agency.name}」属于 {where}，与报告所选区划不一致。"
 
 
+def issuer_without_division(agency: Agency | None) -> str | None:
+    """Why an issuer cannot be chosen for a report that has a division, or None: the report's
+    division follows its issuer, and one without a division would clear it."""
+    if agency is None or agency.region_id is not None:
+        return None
+    return f"发布机关「{agency.name}」没有所在区划：请先为它设定区划，或同时清空所在区划。"
+
+
 def apply_curator_edit(report: Report, changed: Iterable[str]) -> list[str]:
     """Bring what depends on the fields a curator changed (already set on `report`, in
     memory) in line, and return the parsed fields to record as curated: those changed, plus
