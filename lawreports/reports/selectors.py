@@ -166,7 +166,7 @@ def archive_overview() -> dict[str, Any]:
     )
     return {
         "total": reports.count(),
-        "agencies": reports.values("agency").distinct().count(),
+        "agencies": reports.exclude(agency=None).values("agency").distinct().count(),
         "issues": Issue.objects.count(),
         "plans": Plan.objects.count(),
         "per_year": per_year,

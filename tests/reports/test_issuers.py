@@ -121,3 +121,8 @@ def test_reloading_after_the_parser_learns_nothing_new_keeps_no_agency(portal_pa
     )
     assert outcome.status == "updated" and outcome.report.agency is None
     assert Agency.objects.count() == agencies
+
+
+def test_the_archive_counts_only_identified_agencies(client, portal_pages):
+    response = client.get(reverse("reports:home"))
+    assert response.context["agencies"] == 2  # 宜城市司法局, 沙溪镇人民政府; not "unknown"
