@@ -40,11 +40,11 @@ REPORT_COLUMNS = [
     Column("id", "报告编号", lambda r, c: r.pk),
     Column("url", "报告页面地址", lambda r, c: c["base"] + r.get_absolute_url()),
     Column("title", "标题", lambda r, c: r.title),
-    Column("agency", "发布机关", lambda r, c: r.agency.name),
+    Column("agency", "发布机关", lambda r, c: r.issuer_name),
     Column(
         "agency_kind",
         "机关类型 government/government_office/department/party_committee/other",
-        lambda r, c: r.agency.kind,
+        lambda r, c: r.agency.kind if r.agency_id else None,
     ),
     Column("level", "层级 province/prefecture/county/township", lambda r, c: r.level or None),
     Column("province", "省", _region("province")),
@@ -94,7 +94,7 @@ def _item_columns(kind: str) -> list[Column]:
         Column("id", "编号", lambda i, c: i.pk),
         Column("report_id", "所属报告编号", lambda i, c: i.report_id),
         Column("report_title", "所属报告标题", lambda i, c: i.report.title),
-        Column("agency", "发布机关", lambda i, c: i.report.agency.name),
+        Column("agency", "发布机关", lambda i, c: i.report.issuer_name),
         Column("year", "报告年度", lambda i, c: i.report.year),
         Column("province", "省", lambda i, c: _name(i.report.province)),
         Column("prefecture", "地市", lambda i, c: _name(i.report.prefecture)),
@@ -115,7 +115,7 @@ PLAN_COLUMNS = _item_columns("plan")
 FIGURE_COLUMNS = [
     Column("id", "编号", lambda f, c: f.pk),
     Column("report_id", "所属报告编号", lambda f, c: f.report_id),
-    Column("agency", "发布机关", lambda f, c: f.report.agency.name),
+    Column("agency", "发布机关", lambda f, c: f.report.issuer_name),
     Column("year", "报告年度", lambda f, c: f.report.year),
     Column(
         "section",

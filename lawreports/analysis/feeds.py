@@ -37,7 +37,7 @@ class ReportFeed(Feed):
 
     def item_description(self, item: Report) -> str:
         region = " › ".join(r.name for r in item.region_path())
-        return f"{item.agency.name} · {item.year or '年度未知'}年 · {region}".strip(" ·")
+        return f"{item.issuer_name} · {item.year or '年度未知'}年 · {region}".strip(" ·")
 
     def item_pubdate(self, item: Report):
         return item.created_at

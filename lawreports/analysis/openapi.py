@@ -13,8 +13,11 @@ from lawreports.browsing.selectors import SORTS
 RESULT_FIELDS = {
     "id": {"type": "integer"},
     "title": {"type": "string"},
-    "agency": {"type": "string", "nullable": True},
-    "agency_id": {"type": "integer", "nullable": True},
+    "agency": {
+        "type": "string",
+        "description": "发布机关；未能识别时为「未识别发布机关」（不对应任何机关记录）",
+    },
+    "agency_id": {"type": "integer", "nullable": True, "description": "未识别发布机关时为 null"},
     "year": {"type": "integer", "nullable": True},
     "level": {
         "type": "string",

@@ -26,8 +26,9 @@ def report_analysis(
     issues = issues if issues is not None else list(report.issues.all())
     plans = plans if plans is not None else list(report.plans.all())
     neighbours = Report.objects.filter(agency_id=report.agency_id, year__isnull=False)
-    has_neighbour = (
+    has_neighbour = (  # no agency: the issuer is unknown, so it has no other years
         report.year is not None
+        and report.agency_id is not None
         and neighbours.filter(year__in=(report.year - 1, report.year + 1)).exists()
     )
     return {

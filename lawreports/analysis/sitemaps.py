@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from lawreports.reports.models import Region, Report
@@ -23,8 +24,11 @@ class RegionSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        # Regions that have reports somewhere below them: those are the rows that exist.
-        return Region.objects.only("code").order_by("code")
+        # Regions with reports somewhere below them (the table holds the whole division tree).
+        below = Q()
+        for level in ("province", "prefecture", "county", "township"):
+            below |= Q(Exists(Report.objects.filter(**{level: OuterRef("pk")})))
+        return Region.objects.filter(below).only("code").order_by("code")
 
 
 class YearSitemap(Sitemap):

@@ -158,7 +158,7 @@ def browse_json(request: HttpRequest, browse: Browse) -> dict[str, Any]:
             {
                 "id": report.pk,
                 "title": report.title,
-                "agency": report.agency.name if report.agency else None,
+                "agency": report.issuer_name,
                 "agency_id": report.agency_id,
                 "year": report.year,
                 "level": report.level or None,

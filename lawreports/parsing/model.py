@@ -13,11 +13,15 @@ AGENCY_KINDS = ("government", "government_office", "department", "party_committe
 SECTION_KINDS = ("achievements", "problems", "plans", "leadership", "other")
 FLAGS = (
     "title_inferred",
+    "title_suspect",
+    "agency_inferred",
     "encoding_damage",
     "no_issues_section",
     "no_plans_section",
     "region_unresolved",
+    "region_inferred",
     "year_uncertain",
+    "year_inferred",
 )
 
 

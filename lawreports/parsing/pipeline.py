@@ -189,7 +189,7 @@ def _parse(
         sections=sections,
         issues=issues,
         plans=plans,
-        flags=[f for f in FLAGS if flags[f]],
+        flags=[f for f in FLAGS if flags.get(f)],
         content_hash=content_hash,
         source_url=source_url,
     )

@@ -28,25 +28,38 @@ SECTION_KIND_CHOICES = [
     ("other", "其他"),
 ]
 SCRIPT_CHOICES = [("simplified", "简体"), ("traditional", "繁体")]
+# Chinese names of the parser's flags (lawreports.parsing.model.FLAGS, which decides the set).
 FLAG_LABELS = {
     "title_inferred": "标题系推断",
+    "title_suspect": "标题疑似导航或缺发布机关",
+    "agency_inferred": "发布机关系从正文推断",
     "encoding_damage": "编码损坏",
     "no_issues_section": "缺少问题部分",
     "no_plans_section": "缺少计划部分",
     "region_unresolved": "地区未识别",
+    "region_inferred": "地区系推断",
     "year_uncertain": "年度不确定",
+    "year_inferred": "年度系推断",
 }
+# What pages and exports say for a report without an agency: its issuer was not identified.
+UNIDENTIFIED_ISSUER = "未识别发布机关"
 REVIEW_CHOICES = [("unreviewed", "未审核"), ("reviewed", "已审核")]
 
 
 class Region(models.Model):
-    """An administrative division; rows are created from the gazetteer as reports need them."""
+    """An administrative division. Migration reports/0009 loads the whole gazetteer (~44 000
+    divisions), so a curator can place a report anywhere."""
 
     code = models.CharField("区划代码", max_length=12, unique=True)
     name = models.CharField("名称", max_length=64)
     level = models.CharField("级别", max_length=16, choices=LEVEL_CHOICES, db_index=True)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name="上级区划",
     )
 
     class Meta:
@@ -68,21 +81,48 @@ class Region(models.Model):
             node = node.parent
         return chain[::-1]
 
+    def path_label(self) -> str:
+        """The full path, 云南省 / 红河哈尼族彝族自治州 / 蒙自市 (select_related the parents)."""
+        return " / ".join(region.name for region in self.ancestors())
+
+    def autocomplete_label(self) -> str:
+        return f"{self.path_label()}（{self.code}）"
+
 
 class Agency(models.Model):
-    name = models.CharField("机关名称", max_length=128, unique=True)
+    """One issuer: a name within one division. The same name in two divisions (司法局 of two
+    counties) is two agencies; a report whose issuer is unknown has none."""
+
+    name = models.CharField("机关名称", max_length=128)
     kind = models.CharField("机关类型", max_length=24, choices=AGENCY_KIND_CHOICES, default="other")
     level = models.CharField("层级", max_length=16, choices=LEVEL_CHOICES, blank=True)
     region = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="agencies"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agencies",
+        verbose_name="所在区划",
     )
 
     class Meta:
         ordering = ["name"]
         verbose_name = verbose_name_plural = "机关"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "region"], name="agency_name_region_unique"),
+            # NULLs are distinct in the constraint above: one name without a region is one row.
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(region__isnull=True),
+                name="agency_name_no_region_unique",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def autocomplete_label(self) -> str:
+        return f"{self.name}（{self.region.path_label()}）" if self.region else self.name
 
 
 class Report(models.Model):
@@ -98,22 +138,55 @@ class Report(models.Model):
     content_hash = models.CharField("内容哈希", max_length=64, unique=True)
     title = models.CharField("标题", max_length=255)
     title_inferred = models.BooleanField("标题系推断", default=False)
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="reports")
+    # None: the issuer was not identified (never a placeholder shared with unrelated reports).
+    agency = models.ForeignKey(
+        Agency,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports",
+        verbose_name="发布机关",
+    )
     region = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports",
+        verbose_name="所在区划",
     )
     # The region path, denormalised so facets and filters are single-column lookups.
     province = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="省",
     )
     prefecture = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="地市",
     )
     county = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="区县",
     )
     township = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="乡镇",
     )
     level = models.CharField("层级", max_length=16, choices=LEVEL_CHOICES, blank=True)
     year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
@@ -136,7 +209,11 @@ class Report(models.Model):
         "审核状态", max_length=16, choices=REVIEW_CHOICES, default="unreviewed", db_index=True
     )
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name="审核人",
     )
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     issue_count = models.PositiveIntegerField("问题数", default=0)
@@ -175,11 +252,22 @@ class Report(models.Model):
     def flag_labels(self) -> list[str]:
         return [FLAG_LABELS.get(flag, flag) for flag in self.flags]
 
+    @property
+    def issuer_name(self) -> str:
+        return self.agency.name if self.agency_id else UNIDENTIFIED_ISSUER
+
 
 class Section(models.Model):
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="sections", verbose_name="报告"
+    )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+        verbose_name="上级章节",
     )
     order = models.PositiveIntegerField("顺序")  # document order within the report
     depth = models.PositiveSmallIntegerField("层次", default=0)
@@ -225,16 +313,24 @@ class ReportItem(models.Model):
 
 
 class Issue(ReportItem):
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="issues")
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="issues")
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="issues", verbose_name="报告"
+    )
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="issues", verbose_name="章节"
+    )
 
     class Meta(ReportItem.Meta):
         verbose_name = verbose_name_plural = "存在问题"
 
 
 class Plan(ReportItem):
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="plans")
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="plans")
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="plans", verbose_name="报告"
+    )
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="plans", verbose_name="章节"
+    )
 
     class Meta(ReportItem.Meta):
         verbose_name = verbose_name_plural = "工作计划"

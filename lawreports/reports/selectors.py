@@ -29,7 +29,7 @@ def archive_overview() -> dict[str, Any]:
     )
     return {
         "total": reports.count(),
-        "agencies": reports.values("agency").distinct().count(),
+        "agencies": reports.exclude(agency=None).values("agency").distinct().count(),
         "issues": Issue.objects.count(),
         "plans": Plan.objects.count(),
         "per_year": per_year,
@@ -54,8 +54,8 @@ def report_detail(pk: int, *, simplified: bool = False) -> dict[str, Any]:
     plans = list(report.plans.select_related("section"))
     for item in issues + plans:
         item.display_headline = convert(item.headline)
-    other_years = (
-        Report.objects.filter(agency=report.agency)
+    other_years = (  # an unknown issuer has no other years (never "all unknown issuers")
+        Report.objects.filter(agency=report.agency, agency__isnull=False)
         .exclude(pk=report.pk)
         .order_by("-year")
         .only("pk", "year", "title")
@@ -97,9 +97,12 @@ def region_overview(region: Region) -> dict[str, Any]:
         if column in below
         else {}
     )
-    children = list(Region.objects.filter(parent=region).order_by("code"))
+    # The children with reports below them (the table holds the whole division tree).
+    children = list(
+        Region.objects.filter(parent=region, code__in=list(child_counts)).order_by("code")
+    )
     for child in children:
-        child.n = child_counts.get(child.code, 0)
+        child.n = child_counts[child.code]
     return {
         "region": region,
         "ancestors": region.ancestors()[:-1],

@@ -40,13 +40,13 @@ def _sql_on(alias: str, action) -> list[str]:
 @pytest.mark.django_db(transaction=True, databases=["default", "replica_0"])
 def test_reads_go_to_the_replica_and_writes_to_the_primary(replica):
     on_primary = _sql_on(
-        "default", lambda: Region.objects.create(code="530000", name="云南省", level="province")
+        "default", lambda: Region.objects.create(code="990000", name="测试省", level="province")
     )
     assert any(sql.startswith("INSERT") for sql in on_primary)
 
     read = []
-    on_replica = _sql_on(replica, lambda: read.extend(Region.objects.filter(code="530000")))
-    assert [r.name for r in read] == ["云南省"]  # committed on the primary, seen on the mirror
+    on_replica = _sql_on(replica, lambda: read.extend(Region.objects.filter(code="990000")))
+    assert [r.name for r in read] == ["测试省"]  # committed on the primary, seen on the mirror
     assert any("reports_region" in sql for sql in on_replica)
     assert Region.objects.all().db == replica
 
@@ -54,8 +54,8 @@ def test_reads_go_to_the_replica_and_writes_to_the_primary(replica):
 @pytest.mark.django_db(transaction=True, databases=["default", "replica_0"])
 def test_reads_inside_a_write_transaction_stay_on_the_primary(replica):
     with transaction.atomic():
-        Region.objects.create(code="110000", name="北京市", level="province")
-        on_replica = _sql_on(replica, lambda: Region.objects.get(code="110000"))
+        Region.objects.create(code="990100", name="测试市", level="province")
+        on_replica = _sql_on(replica, lambda: Region.objects.get(code="990100"))
     assert on_replica == []  # the replica could not have seen the uncommitted row
 
 

@@ -24,3 +24,26 @@ def seeded(db, seeds_dir):
     from lawreports.reports.models import Report
 
     return {r.source_file: r for r in Report.objects.all()}
+
+
+@pytest.fixture
+def portal_pages(db, tmp_path):
+    """The report pages of tests/reports/data (breadcrumbs, publication bars, no title, 我局),
+    copied and loaded. Returns (reports by file stem, the folder they were loaded from)."""
+    import shutil
+
+    from admin_support import DATA, load
+
+    from lawreports.reports.models import Report
+
+    folder = tmp_path / "pages"
+    shutil.copytree(DATA, folder)
+    load(folder)
+    return {Path(r.source_file).stem: r for r in Report.objects.all()}, folder
+
+
+@pytest.fixture
+def staff(client, django_user_model):
+    user = django_user_model.objects.create_superuser("curator", "c@example.com", "pw")
+    client.force_login(user)
+    return user

@@ -1,11 +1,16 @@
 """The admin: who gets in, the review queue, the actions and their history."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.models import DELETION, LogEntry
 from django.urls import reverse
 
-from lawreports.reports.models import Agency, Report
+from lawreports.parsing.model import FLAGS
+from lawreports.reports.management.commands.check_integrity import integrity_problems
+from lawreports.reports.models import FLAG_LABELS, Agency, Region, Report
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +160,99 @@ def test_staff_can_delete_a_report_with_its_sections(client, staff, seeded):
     url = reverse("admin:reports_report_delete", args=[report.pk])
     assert client.post(url, {"post": "yes"}).status_code == 302
     assert not Report.objects.filter(pk=report.pk).exists()
+
+
+# ---- the review queue on report pages modelled on real portals ---------------------------
+
+
+def queue(client, **params):
+    response = client.get(reverse(CHANGELIST), params)
+    assert response.status_code == 200
+    return response, {Path(r.source_file).stem for r in response.context["cl"].result_list}
+
+
+def test_review_queue_has_a_filter_with_counts_for_each_flag(client, staff, portal_pages):
+    reports, _ = portal_pages
+    # Flags the parser raises for a breadcrumb-like title and an issuer read from the body.
+    r01 = reports["r01_breadcrumb_title"]
+    r01.flags = sorted({*r01.flags, "title_suspect", "agency_inferred"})
+    r01.save(update_fields=["flags"])
+    html = queue(client)[0].content.decode()
+    for flag in FLAGS:
+        carrying = {
+            stem for stem, r in reports.items() if flag in Report.objects.get(pk=r.pk).flags
+        }
+        assert queue(client, flag=flag)[1] == carrying, flag
+        assert f"{FLAG_LABELS[flag]} ({len(carrying)})" in html, flag
+    assert queue(client, flag="region_unresolved")[1] == {
+        "r02_no_title_woju",
+        "r03_no_title_no_date",
+    }
+    assert queue(client, flag="agency_inferred")[1] == {"r01_breadcrumb_title"}
+
+
+def test_review_queue_filters_missing_dates_and_unknown_issuers(client, staff, portal_pages):
+    response, _ = queue(client)
+    html = response.content.decode()
+    assert queue(client, published="missing")[1] == {"r03_no_title_no_date"}
+    assert "缺发布日期 (1)" in html and "有发布日期 (3)" in html
+    assert queue(client, issuer="none")[1] == {"r02_no_title_woju", "r03_no_title_no_date"}
+    assert "未识别发布机关 (2)" in html
+    assert queue(client, province=Region.objects.get(code="420000").pk)[1] == {
+        "r01_breadcrumb_title"
+    }
+    # Only provinces are offered, not the ~44 000 divisions of the tree.
+    assert "湖北省 (1)" in html and "枣阳市" not in html
+
+
+def test_review_queue_shows_regions_and_readable_titles(client, staff, portal_pages):
+    reports, _ = portal_pages
+    long_title = "关于" + "进一步深化法治政府建设" * 8 + "情况的报告"
+    Report.objects.filter(pk=reports["r04_township_bar"].pk).update(title=long_title)
+    html = queue(client)[0].content.decode()
+    assert "湖北省 / 襄阳市 / 宜城市" in html
+    assert "江苏省 / 苏州市 / 太仓市 / 沙溪镇" in html
+    cells = re.findall(
+        r'<th class="field-short_title">.*?<span title="([^"]+)">([^<]+)</span>', html
+    )
+    shown = dict(cells)[long_title]  # the whole title on hover, a shortened one in the row
+    assert shown.endswith("…") and len(shown) < 50 and long_title.startswith(shown[:-1])
+    assert html.count("未识别发布机关") >= 3  # the filter choice and both rows
+
+
+def test_the_admin_speaks_chinese(client, staff, portal_pages):
+    reports, _ = portal_pages
+    pages = [
+        reverse(CHANGELIST),
+        reverse("admin:reports_report_change", args=[reports["r01_breadcrumb_title"].pk]),
+        reverse("admin:reports_agency_changelist"),
+        reverse("admin:reports_region_changelist"),
+        reverse("admin:index"),
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert "法治政府建设年度报告库 · 管理" in html, url
+        labels = re.findall(r"<(?:th|label)[^>]*>\s*(?:<[^>]+>\s*)*([^<]+?)\s*<", html)
+        english = [text for text in labels if re.fullmatch(r"[A-Za-z_ ]+:?", text)]
+        assert not english, (url, english)
+    changelist = client.get(reverse(CHANGELIST)).content.decode()
+    for title in ("解析标记", "发布机关", "发布日期", "审核状态", "所在地区", "标题"):
+        assert title in changelist
+
+
+def test_every_flag_the_parser_raises_has_a_chinese_name():
+    assert set(FLAGS) <= set(FLAG_LABELS)
+    assert all(re.search(r"[\u4e00-\u9fff]", FLAG_LABELS[flag]) for flag in FLAGS)
+
+
+def test_correcting_an_agencys_division_moves_its_reports(client, staff, portal_pages):
+    reports, _ = portal_pages
+    report = reports["r01_breadcrumb_title"]
+    agency, zaoyang = report.agency, Region.objects.get(code="420683")
+    url = reverse("admin:reports_agency_change", args=[agency.pk])
+    data = {"name": agency.name, "kind": agency.kind, "level": agency.level, "region": zaoyang.pk}
+    assert client.post(url, data).status_code == 302
+    report.refresh_from_db()
+    assert report.region == zaoyang and report.county == zaoyang and report.agency == agency
+    assert report.curated_fields == ["region"]
+    assert integrity_problems() == []

@@ -5,52 +5,21 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django import forms
+from admin_support import change_form_data, edit_report, load, prefix_of, rewrite
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.models import LogEntry
 from django.core.management import call_command
 from django.urls import reverse
 
 from lawreports.parsing import parse_file
-from lawreports.reports.models import Report
+from lawreports.reports.management.commands.check_integrity import integrity_problems
+from lawreports.reports.models import Agency, Region, Report
 from lawreports.reports.services.store import flatten_sections, store_report
 from lawreports.search import search_reports
 
 pytestmark = pytest.mark.django_db
 
 SEED = "002_76b488e6cb161437.txt"
-
-
-def load(path: Path) -> str:
-    out = io.StringIO()
-    call_command("load_reports", str(path), stdout=out, stderr=io.StringIO())
-    return out.getvalue()
-
-
-def change_form_data(response) -> dict:
-    """What a browser would post back, untouched, from an admin change page (inlines too)."""
-    data: dict = {"_save": "Save"}
-    forms_ = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        forms_ += [inline.formset.management_form, *inline.formset.forms]
-    for form in forms_:
-        for name, field in form.fields.items():
-            value = form[name].value()
-            key = form.add_prefix(name)
-            if isinstance(field.widget, forms.CheckboxInput):
-                if value:
-                    data[key] = "on"
-            elif value is not None:
-                data[key] = value
-            if field.show_hidden_initial:  # the browser posts these hidden inputs too
-                data[form.add_initial_prefix(name)] = field.prepare_value(form[name].initial)
-    return data
-
-
-def prefix_of(response, model_name: str) -> str:
-    for inline in response.context["inline_admin_formsets"]:
-        if inline.formset.model._meta.model_name == model_name:
-            return inline.formset.prefix
-    raise LookupError(model_name)
 
 
 @pytest.fixture
@@ -66,27 +35,6 @@ def seed_copy(seeds_dir, tmp_path) -> Path:
     shutil.copy(seeds_dir / SEED, target)
     load(target)
     return target
-
-
-def edit_report(client, report: Report, change) -> None:
-    """GET the change page, let `change(data, response)` edit the form data, POST it back."""
-    url = reverse("admin:reports_report_change", args=[report.pk])
-    response = client.get(url)
-    assert response.status_code == 200
-    data = change_form_data(response)
-    change(data, response)
-    posted = client.post(url, data)
-    assert posted.status_code == 302, (
-        posted.context["adminform"].form.errors if posted.context else posted
-    )
-
-
-def rewrite(path: Path, *pairs: tuple[str, str]) -> None:
-    text = path.read_text(encoding="utf-8")
-    for old, new in pairs:
-        assert old in text
-        text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
 
 
 def test_unchanged_admin_form_marks_nothing_curated(client, staff, seed_copy):
@@ -213,7 +161,10 @@ def test_region_change_moves_the_whole_path_and_is_kept(client, staff, seeded):
     report.refresh_from_db()
     assert report.region_id == other.region_id
     assert report.province_id == other.province_id and report.county_id == other.county_id
-    assert {"region", "province", "prefecture", "county", "township"} <= set(report.curated_fields)
+    assert report.level == "county"  # the level follows the division
+    # The issuer moves with it: 昭通市人民政府 in 荥阳市 is another agency than the one in 昭通市.
+    assert report.agency.region_id == other.region_id and report.agency.name == "昭通市人民政府"
+    assert set(report.curated_fields) == {"region", "agency"}
 
 
 def test_review_status_records_who_and_when(client, staff, seeded):
@@ -265,3 +216,130 @@ def test_an_item_cannot_move_to_another_reports_section(client, staff, seeded):
     assert client.post(url, data).status_code == 200  # the form comes back with an error
     assert not report.issues.filter(section=foreign).exists()
     assert Report.objects.get(pk=report.pk).curated_fields == []
+
+
+# ---- issuer and division, on report pages modelled on real portals -------------------------
+
+
+def reparse(client, *reports: Report) -> None:
+    data = {"action": "reparse", ACTION_CHECKBOX_NAME: [r.pk for r in reports]}
+    assert client.post(reverse("admin:reports_report_changelist"), data).status_code == 302
+
+
+def test_a_form_posted_as_a_browser_posts_it_marks_nothing_curated(client, staff, portal_pages):
+    reports, _ = portal_pages
+    report = reports["r01_breadcrumb_title"]
+    before = Report.objects.values().get(pk=report.pk)
+    edit_report(client, report, lambda data, response: None, crlf=True)
+    report.refresh_from_db()
+    assert report.curated_fields == []
+    assert not report.sections.filter(curated=True).exists()
+    assert not report.issues.filter(curated=True).exists()
+    after = Report.objects.values().get(pk=report.pk)
+    assert {k: v for k, v in after.items() if before[k] != v}.keys() <= {"updated_at"}
+
+
+def test_curator_places_a_report_of_unknown_issuer_and_the_fix_stays(client, staff, portal_pages):
+    reports, folder = portal_pages
+    report = reports["r02_no_title_woju"]
+    zaoyang = Region.objects.get(code="420683")  # no report is there: only the tree has it
+    added = client.post(
+        reverse("admin:reports_agency_add"),
+        {"name": "枣阳市司法局", "kind": "department", "level": "county", "region": zaoyang.pk},
+    )
+    assert added.status_code == 302
+    agency = Agency.objects.get(name="枣阳市司法局")
+
+    def place(data, response):
+        data.update(agency=agency.pk, region=zaoyang.pk)
+
+    edit_report(client, report, place, crlf=True)
+
+    def check() -> None:
+        report.refresh_from_db()
+        assert report.agency == agency and report.region == zaoyang
+        path = [r.name for r in report.region_path()]
+        assert path == ["湖北省", "襄阳市", "枣阳市"] and report.level == "county"
+        assert "region_unresolved" not in report.flags
+        assert "title_inferred" in report.flags  # the title was not touched: still to review
+        assert sorted(report.curated_fields) == ["agency", "region"]
+        assert integrity_problems() == []
+
+    check()
+    reparse(client, report)
+    check()
+    rewrite(folder / "r02_no_title_woju.txt", ("18份合同", "20份合同"))
+    assert "updated 1" in load(folder / "r02_no_title_woju.txt")
+    check()
+    assert "20份合同" in report.body_text
+
+
+def test_choosing_a_division_alone_fills_path_and_level_and_keeps_issuer_unknown(
+    client, staff, portal_pages
+):
+    reports, _ = portal_pages
+    report = reports["r03_no_title_no_date"]
+    town = Region.objects.filter(parent__code="420683", level="township").first()
+    edit_report(client, report, lambda data, response: data.update(region=town.pk))
+    report.refresh_from_db()
+    assert [r.code for r in report.region_path()] == ["420000", "420600", "420683", town.code]
+    assert report.township == town and report.level == "township"
+    assert report.agency is None
+    assert "region_unresolved" not in report.flags
+    assert report.curated_fields == ["region"]
+    reparse(client, report)
+    report.refresh_from_db()
+    assert report.region == town and report.level == "township" and report.agency is None
+    assert "region_unresolved" not in report.flags
+
+
+def test_choosing_an_issuer_brings_its_division(client, staff, portal_pages):
+    reports, _ = portal_pages
+    report, yicheng = reports["r02_no_title_woju"], reports["r01_breadcrumb_title"].agency
+    edit_report(client, report, lambda data, response: data.update(agency=yicheng.pk))
+    report.refresh_from_db()
+    assert report.agency == yicheng and report.region == yicheng.region
+    assert report.county.name == "宜城市" and report.level == "county"
+    assert sorted(report.curated_fields) == ["agency", "region"]
+    assert integrity_problems() == []
+
+
+def test_an_issuer_of_another_division_is_refused(client, staff, portal_pages):
+    reports, _ = portal_pages
+    report, yicheng = reports["r02_no_title_woju"], reports["r01_breadcrumb_title"].agency
+    elsewhere = Region.objects.get(code="420683")
+    response = edit_report(
+        client,
+        report,
+        lambda data, response: data.update(agency=yicheng.pk, region=elsewhere.pk),
+        expect_error=True,
+    )
+    assert "与报告所选区划不一致" in response.content.decode()
+    report.refresh_from_db()
+    assert report.agency is None and report.region is None and report.curated_fields == []
+
+
+def test_a_title_set_by_hand_answers_its_flag_for_good(client, staff, portal_pages):
+    reports, _ = portal_pages
+    report = reports["r02_no_title_woju"]
+    assert report.title_inferred and "title_inferred" in report.flags
+    edit_report(client, report, lambda data, response: data.update(title="某局2022年法治报告"))
+    report.refresh_from_db()
+    assert not report.title_inferred and "title_inferred" not in report.flags
+    assert report.curated_fields == ["title"]
+    reparse(client, report)
+    report.refresh_from_db()
+    assert report.title == "某局2022年法治报告" and not report.title_inferred
+    assert "title_inferred" not in report.flags and "region_unresolved" in report.flags
+
+
+def test_an_issuer_without_a_division_cannot_clear_a_reports_division(client, staff, portal_pages):
+    reports, _ = portal_pages
+    report = reports["r04_township_bar"]
+    nowhere = Agency.objects.create(name="某某局", kind="department")
+    response = edit_report(
+        client, report, lambda data, response: data.update(agency=nowhere.pk), expect_error=True
+    )
+    assert "没有所在区划" in response.content.decode()
+    report.refresh_from_db()
+    assert report.agency.name == "沙溪镇人民政府" and report.township.name == "沙溪镇"

@@ -69,7 +69,7 @@ class BatchCache:
 
     def __init__(self) -> None:
         self.regions: dict[str, Region] = {}
-        self.agencies: dict[str, Agency] = {}
+        self.agencies: dict[tuple[str, str | None], Agency] = {}
 
     def prefetch(self, batch: list[ParsedReport]) -> None:
         """Read or create the batch's regions and agencies in a few statements each."""
@@ -85,25 +85,33 @@ class BatchCache:
                     for i, d, chain in wanted.values() if i == depth and d.code not in self.regions
                 ]  # fmt: skip
                 self._create(Region, rows, "code", self.regions)
-        names = {}
-        for parsed in batch:
-            names.setdefault(store.agency_name(parsed), parsed)  # the first report describes it
-        if missing := [name for name in names if name not in self.agencies]:
-            self.agencies.update((a.name, a) for a in Agency.objects.filter(name__in=missing))
+        wanted_agencies = {}
+        for parsed in batch:  # the first report describes an agency
+            if (key := self.agency_key(parsed)) is not None:
+                wanted_agencies.setdefault(key, parsed)
+        if missing := [key for key in wanted_agencies if key not in self.agencies]:
+            names = {name for name, _code in missing}
+            self._read_agencies(names)
             rows = [
-                Agency(name=name, kind=p.agency_kind or "other", level=p.level or "",
-                       region=self.region_path(p).deepest)
-                for name, p in names.items() if name not in self.agencies
+                Agency(name=name, kind=p.agency_kind or "other", region=self.regions.get(code),
+                       level=self.regions[code].level if code else p.level or "")
+                for (name, code), p in wanted_agencies.items() if (name, code) not in self.agencies
             ]  # fmt: skip
-            self._create(Agency, rows, "name", self.agencies)
-        for parsed in batch:  # as store_report: an agency without a region takes one
-            agency, deepest = (
-                self.agencies[store.agency_name(parsed)],
-                self.region_path(parsed).deepest,
-            )
-            if agency.region_id is None and deepest is not None:
-                agency.region = deepest
-                agency.save(update_fields=["region"])
+            if rows:  # a concurrent loader may have created some: keep theirs
+                Agency.objects.bulk_create(rows, ignore_conflicts=True)
+                self._read_agencies(names)
+
+    def _read_agencies(self, names: set[str]) -> None:
+        agencies = Agency.objects.filter(name__in=names).select_related("region")
+        self.agencies.update(((a.name, a.region.code if a.region else None), a) for a in agencies)
+
+    def agency_key(self, parsed: ParsedReport) -> tuple[str, str | None] | None:
+        """An agency is its name within its division (None: the issuer is unknown)."""
+        name = store.agency_name(parsed)
+        if name is None:
+            return None
+        deepest = self.region_path(parsed).deepest
+        return name, deepest.code if deepest else None
 
     @staticmethod
     def _create(model, rows: list, key: str, into: dict) -> None:
@@ -119,7 +127,8 @@ class BatchCache:
         return path
 
     def report_values(self, parsed: ParsedReport) -> dict[str, object]:
-        agency = self.agencies[store.agency_name(parsed)]
+        key = self.agency_key(parsed)
+        agency = self.agencies[key] if key is not None else None
         return store.report_values(parsed, self.region_path(parsed), agency=agency)
 
 

@@ -10,8 +10,8 @@ from django.db import IntegrityError, transaction
 
 from lawreports.analysis.services import analyse_report
 from lawreports.parsing.model import ParsedItem, ParsedReport, ParsedSection
-from lawreports.reports.models import Agency, Issue, Plan, Report, Section
-from lawreports.reports.services.regions import RegionPath, ensure_region_path
+from lawreports.reports.models import Agency, Issue, Plan, Region, Report, Section
+from lawreports.reports.services.regions import RegionPath, ensure_region_path, path_fields
 from lawreports.search import index_report, indexing_suspended
 
 Status = Literal["loaded", "updated", "unchanged", "duplicate"]
@@ -45,6 +45,17 @@ PARSED_FIELDS = (
 REGION_FIELDS = ("region", "province", "prefecture", "county", "township")
 # Names in Report.curated_fields that lock a whole list (a curator added, deleted or reordered).
 ITEM_LISTS = ("issues", "plans")
+# Parser flags that ask a curator to check one field: once the curator has set the field, the
+# flag is answered and a re-parse does not raise it again.
+FLAG_FIELDS = {
+    "title_inferred": "title",
+    "title_suspect": "title",
+    "agency_inferred": "agency",
+    "region_unresolved": "region",
+    "region_inferred": "region",
+    "year_uncertain": "year",
+    "year_inferred": "year",
+}
 
 
 @dataclass
@@ -73,23 +84,33 @@ def store_report(parsed: ParsedReport, *, source_file: str, force: bool = False)
 
 
 def _store(parsed: ParsedReport, *, source_file: str, force: bool) -> StoreOutcome:
-    report = Report.objects.select_for_update().filter(source_file=source_file).first()
+    # Ordered by pk: the default order joins the (nullable) agency, which FOR UPDATE refuses.
+    report = (
+        Report.objects.select_for_update().filter(source_file=source_file).order_by("pk").first()
+    )
     if report is not None and report.content_hash == parsed.content_hash and not force:
         return StoreOutcome("unchanged", report)
     twin = Report.objects.filter(content_hash=parsed.content_hash).first()
     if twin is not None and twin != report:
         return StoreOutcome("duplicate", None, duplicate_of=twin.source_file)
 
-    regions = ensure_region_path(parsed)
-    values = report_values(parsed, regions)
     kept: list[str] = []
     with indexing_suspended():
         if report is None:
+            regions = ensure_region_path(parsed)
+            agency = ensure_agency(parsed, regions.deepest)
+            values = report_values(parsed, regions, agency=agency)
             report = Report(source_file=source_file, content_hash=parsed.content_hash, **values)
             report.save()
             status: Status = "loaded"
         else:
             locked = curated_report_fields(report)
+            regions = _effective_regions(report, parsed, locked)
+            agency = report.agency if "agency" in locked else ensure_agency(parsed, regions.deepest)
+            values = report_values(parsed, regions, agency=agency)
+            values["flags"] = answered_flags_removed(values["flags"], locked)
+            if values["region"] is None and "region_unresolved" not in values["flags"]:
+                values["flags"].append("region_unresolved")  # a curator cleared the region
             for name, value in values.items():
                 if name in locked:
                     kept.append(name)
@@ -109,14 +130,31 @@ def curated_report_fields(report: Report) -> set[str]:
     locked = set(report.curated_fields or [])
     if locked & set(REGION_FIELDS):
         locked |= set(REGION_FIELDS)
+    if "title" in locked:
+        locked.add("title_inferred")  # the curator's title is not inferred
     return locked
 
 
+def answered_flags_removed(flags: list[str], curated: set[str]) -> list[str]:
+    """The flags still open once the curated fields are taken as answered (FLAG_FIELDS)."""
+    return [flag for flag in flags if FLAG_FIELDS.get(flag) not in curated]
+
+
+def _effective_regions(report: Report, parsed: ParsedReport, locked: set[str]) -> RegionPath:
+    """The division a reload files the report under: the curator's (a curated region, else a
+    curated agency's own division), else the parse's."""
+    if "region" in locked:
+        return RegionPath(**path_fields(report.region))
+    if "agency" in locked and report.agency is not None and report.agency.region is not None:
+        return RegionPath(**path_fields(report.agency.region))
+    return ensure_region_path(parsed)
+
+
 def report_values(
-    parsed: ParsedReport, regions: RegionPath, *, agency: Agency | None = None
+    parsed: ParsedReport, regions: RegionPath, *, agency: Agency | None
 ) -> dict[str, object]:
-    """The Report columns a parse fills (`agency` when the caller already has it)."""
-    agency = agency or _ensure_agency(parsed, regions)
+    """The Report columns a parse fills, filed under `regions` and issued by `agency`."""
+    deepest = regions.deepest
     # The address only when the parse came from one: a re-parse of the stored text keeps it.
     address = {"source_url": parsed.source_url} if parsed.source_url else {}
     return {
@@ -124,12 +162,12 @@ def report_values(
         "title": parsed.title[:255],
         "title_inferred": parsed.title_inferred,
         "agency": agency,
-        "region": regions.deepest,
+        "region": deepest,
         "province": regions.province,
         "prefecture": regions.prefecture,
         "county": regions.county,
         "township": regions.township,
-        "level": parsed.level or "",
+        "level": deepest.level if deepest is not None else (parsed.level or ""),
         "year": parsed.year,
         "report_date": _date(parsed.report_date),
         "published_on": _date(parsed.published_on),
@@ -146,23 +184,25 @@ def report_values(
     }
 
 
-def agency_name(parsed: ParsedReport) -> str:
-    """Agencies are keyed by name; a report whose issuer was not found gets a placeholder."""
-    return (parsed.agency or "未识别机关")[:128]
+def agency_name(parsed: ParsedReport) -> str | None:
+    """The issuer's name, or None when the parser could not name it (no agency, never a
+    placeholder shared with unrelated reports)."""
+    return parsed.agency[:128] if parsed.agency else None
 
 
-def _ensure_agency(parsed: ParsedReport, regions: RegionPath) -> Agency:
-    agency, created = Agency.objects.get_or_create(
-        name=agency_name(parsed),
+def ensure_agency(parsed: ParsedReport, region: Region | None) -> Agency | None:
+    """The agency of this name in this division: one record per issuer."""
+    name = agency_name(parsed)
+    if name is None:
+        return None
+    agency, _ = Agency.objects.get_or_create(
+        name=name,
+        region=region,
         defaults={
             "kind": parsed.agency_kind or "other",
-            "level": parsed.level or "",
-            "region": regions.deepest,
+            "level": region.level if region is not None else (parsed.level or ""),
         },
     )
-    if not created and agency.region is None and regions.deepest is not None:
-        agency.region = regions.deepest
-        agency.save(update_fields=["region"])
     return agency
 
 

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count, F, Q
 
-from lawreports.reports.models import Issue, Plan, Report, Section
+from lawreports.reports.models import Agency, Issue, Plan, Report, Section
 
 
 def integrity_problems(limit: int = 20) -> list[str]:
@@ -36,6 +36,23 @@ def integrity_problems(limit: int = 20) -> list[str]:
         if "region_unresolved" not in (flags or [])
     ]
     note("Report without region or region_unresolved flag", unflagged)
+    # One agency is one issuer in one division: its reports all lie in its division.
+    note(
+        "Agency whose reports lie in more than one division",
+        Agency.objects.annotate(n=Count("reports__region", distinct=True))
+        .filter(n__gt=1)
+        .values_list("pk", flat=True),
+    )
+    note(
+        "Report in another division than its agency",
+        Report.objects.filter(agency__isnull=False)
+        .filter(
+            Q(region__isnull=True, agency__region__isnull=False)
+            | Q(region__isnull=False, agency__region__isnull=True)
+            | (Q(region__isnull=False) & ~Q(region_id=F("agency__region_id")))
+        )
+        .values_list("pk", flat=True),
+    )
     # Separate annotations: joining issues and plans at once multiplies rows.
     for related, column in (("issues", "issue_count"), ("plans", "plan_count")):
         note(
@@ -52,7 +69,10 @@ def integrity_problems(limit: int = 20) -> list[str]:
 
 
 class Command(BaseCommand):
-    help = "Check that every report is whole: sections, items, counts, region, search index."
+    help = (
+        "Check that every report is whole: sections, items, counts, region, one division per "
+        "agency, search index."
+    )
 
     def handle(self, *args, **options):
         problems = integrity_problems()
