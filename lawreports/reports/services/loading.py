@@ -9,13 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawreports.parsing import ParsedReport, ParseError, parse_file
+from lawreports.parsing.files import MAX_REPORT_BYTES
 from lawreports.reports.services.bulk import BatchCache, store_new
 from lawreports.reports.services.store import StoreOutcome, store_report
 
 # Extensions taken when a folder is given; a file named explicitly is always tried.
 REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ""}
-# Real reports are tens of KB; parsing and indexing take ~70 bytes of memory per byte of file.
-MAX_REPORT_BYTES = 5 * 1024 * 1024
 # New reports stored per transaction: large enough that per-statement costs vanish, small
 # enough that parses held in memory stay a few MB.
 BATCH_SIZE = 100

@@ -1,0 +1,63 @@
+"""File names for a search's exports, made from the search's cleaned filter values:
+`reports-云南省-2022.csv`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+from urllib.parse import quote
+
+from lawreports.reports.filters import ReportFilter
+from lawreports.reports.models import Region, Report
+
+REGION_FILTERS = ("province", "prefecture", "county")
+MAX_STEM = 80  # characters; file systems allow 255 bytes, three per Chinese character
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+|\s+')
+
+
+def export_filename(table: str, fmt: str, params: Mapping[str, Any], *, part: int = 1) -> str:
+    """`table-value-value….fmt`: the filters' values as a person reads them, then the query."""
+    words = [table, *_filter_words(params)]
+    if query := str(params.get("q", "")).strip():
+        words.append(query)
+    if part > 1:
+        words.append(f"part{part}")
+    stem = "-".join(w for w in (_UNSAFE.sub("_", w).strip("_.") for w in words) if w)
+    return f"{stem[:MAX_STEM].rstrip('-_.')}.{fmt}"
+
+
+def _filter_words(params: Mapping[str, Any]) -> list[str]:
+    form = ReportFilter(params, queryset=Report.objects.none()).form
+    form.is_valid()  # cleaned_data then holds every value that passed its field's checks
+    cleaned = getattr(form, "cleaned_data", {})
+    codes = [cleaned[n] for n in REGION_FILTERS if str(cleaned.get(n) or "").isdigit()]
+    names = dict(Region.objects.filter(code__in=codes).values_list("code", "name")) if codes else {}
+    words = []
+    for name, field in form.fields.items():
+        value = cleaned.get(name)
+        if value is None or value == "":
+            continue
+        if name in REGION_FILTERS:
+            words.append(names.get(value, value))
+        elif choices := dict(getattr(field, "choices", None) or ()):
+            words.append(str(choices.get(value, value)))
+        elif isinstance(value, bool):
+            words.append(str(field.label) if value else f"非{field.label}")
+        elif isinstance(value, Decimal | float):
+            words.append(str(int(value)) if value == int(value) else str(value))
+        else:
+            words.append(str(value))
+    return words
+
+
+def attachment_header(filename: str) -> str:
+    """Content-Disposition for a download: an ASCII `filename` for old clients and the real
+    name as RFC 5987 `filename*` (UTF-8, percent-encoded), which browsers prefer."""
+    stem, dot, ext = filename.rpartition(".")
+    ascii_words = [w for w in stem.split("-") if w.isascii() and w]
+    fallback = "-".join(ascii_words).replace('"', "") + dot + ext
+    if fallback == filename:
+        return f'attachment; filename="{filename}"'
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
