@@ -14,7 +14,7 @@ from lawreports.reports.models import Region, Report
 
 REGION_FILTERS = ("province", "prefecture", "county")
 MAX_STEM = 80  # characters; file systems allow 255 bytes, three per Chinese character
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+|\s+')
+_UNSAFE = re.compile(r'(?:[\x00-\x1f\x7f/\\:*?"<>|]|\s)+')
 
 
 def export_filename(table: str, fmt: str, params: Mapping[str, Any], *, part: int = 1) -> str:

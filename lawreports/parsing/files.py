@@ -21,10 +21,11 @@ def read_report_file(path: str | Path, *, limit: int = MAX_REPORT_BYTES) -> byte
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise ParseError(f"cannot read file: {exc.strerror or exc}") from exc
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise ParseError(f"not a regular file ({_kind(mode)})")
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise ParseError(f"not a regular file ({_kind(mode)})")
         try:
             data = handle.read(limit + 1)
         except OSError as exc:
