@@ -13,7 +13,7 @@ WORK=$(mktemp -d)
 PY=.venv/bin/python
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
 export LAWREPORTS_PRODUCTION=1 SECRET_KEY="load-test-$(date +%s)-not-a-real-secret-key-000000000"
-export STATIC_ROOT="$WORK/static" GUNICORN_ACCESS_LOG="" WEB_CONCURRENCY=2
+export STATIC_ROOT="$WORK/static" WEB_CONCURRENCY=${WEB_CONCURRENCY:-2}
 export GUNICORN_BIND="127.0.0.1:$PORT" DATASET_ROOT="$WORK/dataset"
 CORPUS=${CORPUS:-400}
 
@@ -51,11 +51,15 @@ $PY manage.py export_dataset >/dev/null  # what /data/ serves
     echo "$page"
   done
   echo "/api/reports?year=2022&province=云南省"
-} | $PY -c 'import sys, urllib.parse as u
-for line in sys.stdin:
-    print(u.quote(line.strip(), safe="/?=&-"))' | shuf --random-source=/dev/zero >"$WORK/urls"
+} | $PY -c 'import random, sys, urllib.parse as u
+lines = [u.quote(line.strip(), safe="/?=&-") for line in sys.stdin if line.strip()]
+random.Random(1).shuffle(lines)  # a fixed order that mixes the kinds (shuf on /dev/zero did not)
+print("\n".join(lines))' >"$WORK/urls"
 
-.venv/bin/gunicorn -c gunicorn.conf.py lawreports.wsgi &
+# ACCESS_LOG=FILE: one line per request (request line, status, bytes, seconds) for
+# bench/load/access_summary.py.
+.venv/bin/gunicorn -c gunicorn.conf.py --access-logfile "${ACCESS_LOG:-/dev/null}" \
+  --access-logformat '%(s)s %(B)s %(L)s "%(r)s"' lawreports.wsgi &
 SERVER=$!
 trap 'kill $SERVER; rm -rf "$WORK"' EXIT
 until curl -sf -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:$PORT/reports/"; do sleep 0.5; done
