@@ -153,6 +153,7 @@ def test_admin_sign_in_is_throttled(client, settings):
         client.post(login, {"username": "curator", "password": "guess"})
     locked = client.post(login, {"username": "curator", "password": "right-password-123"})
     assert locked.status_code == 429 and "登录已暂停" in locked.content.decode()
+    assert f"请 {round(settings.AXES_COOLOFF_TIME * 60)} 分钟后再试" in locked.content.decode()
     assert client.get("/admin/").status_code == 302  # not signed in
     # another address is not locked out by these guesses
     other = client.post(
