@@ -49,14 +49,17 @@ def write_dataset(directory: Path, *, base: str = "", codes: bool = False) -> di
     return counts
 
 
-def rebuild_dataset(directory: Path | None = None) -> dict[str, int]:
+def rebuild_dataset(
+    directory: Path | None = None, *, base: str | None = None, codes: bool = False
+) -> dict[str, int]:
     """Write the dataset beside `directory` (DATASET_ROOT), then move each file into place:
     a download running meanwhile keeps reading the old file whole."""
     directory = Path(directory or settings.DATASET_ROOT)
     directory.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=directory))
     try:
-        counts = write_dataset(staging, base=settings.SITE_URL)
+        base = settings.SITE_URL if base is None else base
+        counts = write_dataset(staging, base=base, codes=codes)
         for name in FILES:
             os.replace(staging / name, directory / name)
     finally:

@@ -27,11 +27,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, directory, base_url, header_codes, **options) -> None:
         base = (settings.SITE_URL if base_url is None else base_url).rstrip("/")
-        if directory is None and base_url is None and not header_codes:
-            counts = rebuild_dataset()
+        if directory is None:  # the site's copy: replaced file by file, never half-written
+            counts = rebuild_dataset(base=base, codes=header_codes)
             self.stdout.write(f"dataset rebuilt in {settings.DATASET_ROOT}")
         else:
-            target = Path(directory or settings.DATASET_ROOT)
-            counts = write_dataset(target, base=base, codes=header_codes)
+            counts = write_dataset(Path(directory), base=base, codes=header_codes)
         for table, n in counts.items():
             self.stdout.write(f"{table}: {n}")
