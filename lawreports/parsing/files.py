@@ -6,16 +6,14 @@ import os
 import stat
 from pathlib import Path
 
+from lawreports.parsing.documents import MAX_DOCUMENT_BYTES
 from lawreports.parsing.model import ParseError
 
-# Real reports are tens of KB; parsing and indexing take ~70 bytes of memory per byte of file.
-MAX_REPORT_BYTES = 5 * 1024 * 1024
 
-
-def read_report_file(path: str | Path, *, limit: int = MAX_REPORT_BYTES) -> bytes:
+def read_report_file(path: str | Path, *, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
     """The file's bytes; ParseError for anything but a regular file (a FIFO would block, a
     device such as /dev/zero never ends) and for more than `limit` bytes, whatever its
-    size claims to be."""
+    size claims to be (the loader's own per-format limits check the size first)."""
     try:
         # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

@@ -81,7 +81,8 @@ class ParsedReport:
     issues: list[ParsedItem]
     plans: list[ParsedItem]
     flags: list[str]
-    content_hash: str  # sha256 of the raw bytes
+    content_hash: str  # sha256 of the raw bytes (of the extracted text for PDF and Word)
+    source_url: str | None = None  # the address it was fetched from
 
     def to_json(self) -> dict[str, Any]:
         """The public JSON shape of `parse_report --json` (one object per file)."""
@@ -107,6 +108,7 @@ class ParsedReport:
             "issues": [i.summary() for i in self.issues],
             "plans": [p.summary() for p in self.plans],
             "flags": list(self.flags),
+            "source_url": self.source_url,
         }
 
     def as_dict(self) -> dict[str, Any]:

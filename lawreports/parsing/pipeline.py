@@ -10,13 +10,16 @@ from lawreports.parsing import agency as ag
 from lawreports.parsing.clean import has_content, is_chrome, join_broken_lines, split_lines
 from lawreports.parsing.dates import is_date_line, parse_date
 from lawreports.parsing.decode import decode_bytes
+from lawreports.parsing.documents import extract
+from lawreports.parsing.documents.html import PageMeta, read_page
 from lawreports.parsing.files import read_report_file
 from lawreports.parsing.items import extract_items
-from lawreports.parsing.markup import looks_like_html, strip_markup
+from lawreports.parsing.markup import looks_like_html
 from lawreports.parsing.metadata import read_metadata
 from lawreports.parsing.model import FLAGS, ParsedReport, ParseError
 from lawreports.parsing.normalise import (
     CJK_RE,
+    analysis_copy,
     detect_script_lines,
     has_cjk_count,
     has_encoding_damage,
@@ -35,12 +38,20 @@ def parse_file(path: str | Path) -> ParsedReport:
     return parse_bytes(read_report_file(path), filename=path.name)
 
 
-def parse_bytes(data: bytes, *, filename: str) -> ParsedReport:
+def parse_bytes(
+    data: bytes, *, filename: str, content_type: str | None = None, source_url: str | None = None
+) -> ParsedReport:
+    """Parse a file's bytes: text or a web page in any common encoding, PDF, Word."""
+    document = extract(data, name=filename, content_type=content_type)
+    if document.kind != "text":
+        # The extracted text is the original kept; its hash is the document's identity.
+        text = document.text
+        return _parse(text, filename, document.kind, text_hash(text), source_url)
     text, encoding = decode_bytes(data)
     if encoding == "utf-8" and b"\r" not in data:
         # No BOM (that decodes as utf-8-sig) and no CR: the bytes are the canonical text.
-        return _parse(text, filename, encoding, hashlib.sha256(data).hexdigest())
-    return _parse(text, filename, encoding, text_hash(text))
+        return _parse(text, filename, encoding, hashlib.sha256(data).hexdigest(), source_url)
+    return _parse(text, filename, encoding, text_hash(text), source_url)
 
 
 def text_hash(text: str) -> str:
@@ -51,10 +62,15 @@ def text_hash(text: str) -> str:
 
 
 def parse_text(
-    text: str, *, filename: str, encoding: str = "utf-8", content_hash: str | None = None
+    text: str,
+    *,
+    filename: str,
+    encoding: str = "utf-8",
+    content_hash: str | None = None,
+    source_url: str | None = None,
 ) -> ParsedReport:
     """Re-parse stored text (the hash is of the text, as for files)."""
-    return _parse(text, filename, encoding, content_hash or text_hash(text))
+    return _parse(text, filename, encoding, content_hash or text_hash(text), source_url)
 
 
 @dataclass
@@ -68,8 +84,12 @@ class _Parts:
     signature: list[int]
 
 
-def _parse(text: str, filename: str, encoding: str, content_hash: str) -> ParsedReport:
-    lines = split_lines(strip_markup(text) if looks_like_html(text) else text)
+def _parse(
+    text: str, filename: str, encoding: str, content_hash: str, source_url: str | None = None
+) -> ParsedReport:
+    # A web page: its main text, and its own title and stamps for what the text lacks.
+    body, page = read_page(text) if looks_like_html(text) else (text, PageMeta())
+    lines = split_lines(body)
     if not CJK_RE.search(text):
         raise ParseError("no report text (no Chinese text in the file)")
     simplified, ana = simplified_and_analysis_lines(lines)
@@ -103,6 +123,9 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
     addressed_to = next((a for a in map(ag.addressee, preamble_ana[:2]) if a), None)
     opening = next((p for p in preamble_ana if not ag.addressee(p)), "")
     title_ana = "".join(ana[i] for i in parts.title)
+    page_title = None if title_ana else page.title
+    if page_title:
+        title_ana = analysis_copy(page_title)
     agency = (
         (ag.agency_from_title(title_ana) if title_ana else None)
         or ag.choose_agency(parts.signature_orgs)
@@ -115,18 +138,20 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         title_ana, opening, "\n".join(preamble_ana), report_date, body_ana_text
     )
 
-    title = "".join(title_lines)
-    if not title:
+    title = "".join(title_lines) or page_title or ""
+    inferred = not title
+    if inferred:
         title = f"{agency or ''}{year or ''}{'年' if year else ''}法治政府建设情况报告"
 
-    hints = [h for h in (addressed_to, meta.publisher, meta.source) if h]
+    source = meta.source or page.source
+    hints = [h for h in (addressed_to, meta.publisher, source) if h]
     region = resolve(agency, body_ana_text, hints)
 
     issues = extract_items(sections, "problems")
     plans = extract_items(sections, "plans")
     all_lines = title_lines + joined + [lines[i] for i in parts.signature]
     flags = {
-        "title_inferred": not title_lines,
+        "title_inferred": inferred,
         "encoding_damage": has_encoding_damage(text),
         "no_issues_section": not issues,
         "no_plans_section": not plans,
@@ -136,7 +161,7 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
     return ParsedReport(
         file=filename,
         title=title,
-        title_inferred=not title_lines,
+        title_inferred=inferred,
         agency=agency,
         agency_kind=ag.agency_kind(agency),
         level=region.level,
@@ -148,10 +173,10 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         township_code=region.township_code,
         year=year,
         report_date=report_date,
-        published_on=meta.published_on,
+        published_on=meta.published_on or page.published_on,
         index_no=meta.index_no,
         doc_no=meta.doc_no,
-        source=meta.source,
+        source=source,
         addressed_to=addressed_to,
         script=detect_script_lines(all_lines, known_simplified),
         encoding=encoding,
@@ -163,6 +188,7 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         plans=plans,
         flags=[f for f in FLAGS if flags[f]],
         content_hash=content_hash,
+        source_url=source_url,
     )
 
 

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
+from lawreports.reports.admin_add import add_report_view
 from lawreports.reports.models import FLAG_LABELS, Agency, Issue, Plan, Region, Report, Section
 from lawreports.reports.services import curation
 
@@ -106,8 +107,9 @@ class ReportAdmin(admin.ModelAdmin):
     inlines = [SectionInline, IssueInline, PlanInline]
     actions = ["mark_reviewed", "reparse"]
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # reports come from files (load_reports), never from a blank form
+    def add_view(self, request: HttpRequest, form_url: str = "", extra_context=None):
+        # Reports come from files and addresses, never from a blank form.
+        return add_report_view(self, request)
 
     @admin.display(description="解析标记", ordering="flag_count")
     def flag_list(self, obj: Report) -> str:

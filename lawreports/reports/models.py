@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 
@@ -86,6 +87,14 @@ class Agency(models.Model):
 
 class Report(models.Model):
     source_file = models.CharField("来源文件", max_length=255, unique=True)
+    # The address a report was fetched from (load_reports URL…, the admin's add form). A
+    # validated CharField: URLField's admin form warns about Django 6's default scheme.
+    source_url = models.CharField(
+        "原网页",
+        max_length=2000,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
     content_hash = models.CharField("内容哈希", max_length=64, unique=True)
     title = models.CharField("标题", max_length=255)
     title_inferred = models.BooleanField("标题系推断", default=False)

@@ -101,6 +101,7 @@ def test_json_shape_and_text_fields(reports, exp):
         "file", "title", "title_inferred", "agency", "agency_kind", "level", "province",
         "prefecture", "county", "township", "region_code", "year", "report_date",
         "published_on", "index_no", "source", "script", "sections", "issues", "plans", "flags",
+        "source_url",
     ]  # fmt: skip
     json.dumps(got, ensure_ascii=False)
     assert report.original_text == raw.decode("utf-8")

@@ -1,20 +1,28 @@
-"""Load report files: parse each outside the database, store new ones in batches."""
+"""Load reports from files and addresses: parse each outside the database, store new ones
+in batches."""
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lawreports.parsing import ParsedReport, ParseError, parse_file
-from lawreports.parsing.files import MAX_REPORT_BYTES
+from lawreports.parsing import ParsedReport, ParseError, parse_address, parse_bytes, parse_file
+from lawreports.parsing.documents import MAX_DOCUMENT_BYTES, sniff
+from lawreports.parsing.documents.fetch import Fetcher, is_address
 from lawreports.reports.services.bulk import BatchCache, store_new
 from lawreports.reports.services.store import StoreOutcome, store_report
 
 # Extensions taken when a folder is given; a file named explicitly is always tried.
-REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ""}
+REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".shtml", ".pdf", ".docx", ".doc", ".wps", ""}
+# Real reports are tens of KB; parsing and indexing take ~70 bytes of memory per byte of text.
+# PDF and Word files carry fonts and images: they may be larger (MAX_DOCUMENT_BYTES).
+MAX_REPORT_BYTES = 5 * 1024 * 1024
+# A report file or an http(s) address (kept as the string given).
+Source = Path | str
 # New reports stored per transaction: large enough that per-statement costs vanish, small
 # enough that parses held in memory stay a few MB.
 BATCH_SIZE = 100
@@ -34,10 +42,13 @@ class LoadSummary:
         )
 
 
-def report_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and report files found under folders named, in a stable order."""
-    found: list[Path] = []
+def report_files(paths: Iterable[str | Path]) -> list[Source]:
+    """Files named, report files found under folders named, and addresses, in order."""
+    found: list[Source] = []
     for raw in paths:
+        if isinstance(raw, str) and is_address(raw):
+            found.append(raw)
+            continue
         path = Path(raw)
         if path.is_dir():
             found += sorted(
@@ -52,11 +63,38 @@ def report_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def read_address_list(path: str | Path) -> list[str]:
+    """The addresses in a list file: one per line; blank lines and # comments skipped."""
+    lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    return [s for line in lines if (s := line.strip()) and not s.startswith("#")]
+
+
+def source_name(source: Source) -> str:
+    """The name a report is stored under (Report.source_file, unique): a file's name, or the
+    address itself (a very long one shortened with its hash, so it stays unique)."""
+    if isinstance(source, Path):
+        return source.name
+    if len(source) <= 255:
+        return source
+    return f"{source[:200]}…#{hashlib.sha256(source.encode()).hexdigest()[:32]}"
+
+
 def parse_path(path: Path) -> ParsedReport:
     """Read and parse one file; raises ParseError (too large, undecodable, not a report)."""
     if (size := path.stat().st_size) > MAX_REPORT_BYTES:
-        raise ParseError(f"file too large ({size} bytes; the limit is {MAX_REPORT_BYTES})")
+        with path.open("rb") as f:
+            document = sniff(f.read(1024), name=path.name) != "text"
+        limit = MAX_DOCUMENT_BYTES if document else MAX_REPORT_BYTES
+        if size > limit:
+            raise ParseError(f"file too large ({size} bytes; the limit is {limit})")
     return parse_file(path)
+
+
+def parse_source(source: Source, fetcher: Fetcher | None = None) -> ParsedReport:
+    """Parse a file or fetch and parse an address; raises ParseError naming why not."""
+    if isinstance(source, Path):
+        return parse_path(source)
+    return parse_address(source, fetcher=fetcher)
 
 
 def load_file(path: Path) -> StoreOutcome:
@@ -64,44 +102,88 @@ def load_file(path: Path) -> StoreOutcome:
     return store_report(parse_path(path), source_file=path.name)
 
 
+def add_report(
+    *, url: str | None = None, name: str | None = None, data: bytes | None = None
+) -> StoreOutcome:
+    """Store one report from an address or from an uploaded file's bytes (the admin's add
+    form); raises ParseError naming why not."""
+    if url:
+        if not is_address(url):
+            raise ParseError("not an http(s) address")
+        return store_report(parse_address(url), source_file=source_name(url))
+    if not name or data is None:
+        raise ParseError("no address and no file")
+    document = sniff(data[:1024], name=name) != "text"
+    limit = MAX_DOCUMENT_BYTES if document else MAX_REPORT_BYTES
+    if len(data) > limit:
+        raise ParseError(f"file too large ({len(data)} bytes; the limit is {limit})")
+    return store_report(parse_bytes(data, filename=name), source_file=Path(name).name)
+
+
 def load_files(
-    files: list[Path],
+    files: list[Source],
     *,
-    on_progress: Callable[[int, Path], None] | None = None,
+    on_progress: Callable[[int, Source], None] | None = None,
     batch_size: int = BATCH_SIZE,
     cache: BatchCache | None = None,
+    fetcher: Fetcher | None = None,
 ) -> LoadSummary:
-    """Parse every file and store new reports in batches (bulk.store_new); reloads, renamed
-    twins and anything a batch could not write go through store_report one by one."""
+    """Parse every file and address and store new reports in batches (bulk.store_new);
+    reloads, renamed twins and anything a batch could not write go through store_report one
+    by one. Addresses share one polite fetcher (its per-host pace holds across the load)."""
     summary = LoadSummary()
     cache = cache or BatchCache()
     batch: list[tuple[ParsedReport, str]] = []
-    paths: dict[str, Path] = {}
-    for done, path in enumerate(files, start=1):
-        try:
-            batch.append((parse_path(path), path.name))
-            paths[path.name] = path
-        except Exception as exc:
-            summary.failures.append((str(path), failure_reason(exc)))
-        if len(batch) >= batch_size or done == len(files):
-            _store(batch, paths, cache, summary)
-            batch, paths = [], {}
-        if on_progress:
-            on_progress(done, path)
+    paths: dict[str, Source] = {}
+    own_fetcher = None
+    if fetcher is None and any(isinstance(f, str) for f in files):
+        fetcher = own_fetcher = Fetcher()
+    try:
+        for done, path in enumerate(files, start=1):
+            try:
+                name = source_name(path)
+                batch.append((parse_source(path, fetcher), name))
+                paths[name] = path
+            except Exception as exc:
+                summary.failures.append((str(path), failure_reason(exc)))
+            if len(batch) >= batch_size or done == len(files):
+                _store(batch, paths, cache, summary)
+                batch, paths = [], {}
+            if on_progress:
+                on_progress(done, path)
+    finally:
+        if own_fetcher is not None:
+            own_fetcher.close()
     return summary
 
 
 def load_files_parallel(
-    files: list[Path],
+    files: list[Source],
     *,
     workers: int = 2,
-    on_progress: Callable[[int, Path], None] | None = None,
+    on_progress: Callable[[int, Source], None] | None = None,
 ) -> LoadSummary:
     """load_files in `workers` forked processes, a batch of files each at a time (PostgreSQL:
     parsing and segmenting take most of the time and two loaders' writes do not block each
-    other; SQLite has one writer at a time, so it loads in this process)."""
+    other; SQLite has one writer at a time, so it loads in this process). Addresses are
+    fetched in this process, one polite fetcher for all."""
     from django.db import connection, connections
 
+    addresses = [f for f in files if isinstance(f, str)]
+    files = [f for f in files if not isinstance(f, str)]
+    if addresses:
+        summary = load_files_parallel(files, workers=workers, on_progress=on_progress)
+        offset = len(files)
+        fetched = load_files(
+            addresses,
+            on_progress=(lambda done, src: on_progress(offset + done, src))
+            if on_progress
+            else None,
+        )
+        summary.counts += fetched.counts
+        summary.failures += fetched.failures
+        summary.kept += fetched.kept
+        return summary
     if workers <= 1 or connection.vendor != "postgresql" or len(files) <= BATCH_SIZE:
         return load_files(files, on_progress=on_progress)
     summary = LoadSummary()
@@ -136,7 +218,7 @@ def _load_chunk(files: list[Path]) -> LoadSummary:
 
 def _store(
     batch: list[tuple[ParsedReport, str]],
-    paths: dict[str, Path],
+    paths: dict[str, Source],
     cache: BatchCache,
     summary: LoadSummary,
 ) -> None:

@@ -117,7 +117,10 @@ def report_values(
 ) -> dict[str, object]:
     """The Report columns a parse fills (`agency` when the caller already has it)."""
     agency = agency or _ensure_agency(parsed, regions)
+    # The address only when the parse came from one: a re-parse of the stored text keeps it.
+    address = {"source_url": parsed.source_url} if parsed.source_url else {}
     return {
+        **address,
         "title": parsed.title[:255],
         "title_inferred": parsed.title_inferred,
         "agency": agency,

@@ -6,16 +6,29 @@ from django.core.management.base import BaseCommand, CommandError
 from lawreports.analysis.dataset import rebuild_dataset
 from lawreports.reports.services.loading import (
     load_files_parallel,
+    read_address_list,
     refresh_statistics,
     report_files,
 )
 
 
 class Command(BaseCommand):
-    help = "Parse report files (or folders of them) and store them; reloading changes nothing."
+    help = (
+        "Parse reports (.txt, .html, .pdf, .docx, .doc/.wps with LibreOffice; files, folders "
+        "or http(s) addresses) and store them; reloading changes nothing."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", help="report files or folders")
+        parser.add_argument(
+            "paths", nargs="*", help="report files, folders or http(s):// addresses"
+        )
+        parser.add_argument(
+            "--urls",
+            metavar="FILE",
+            action="append",
+            default=[],
+            help="a file listing addresses, one per line (# comments allowed)",
+        )
         parser.add_argument(
             "--workers",
             type=int,
@@ -28,10 +41,16 @@ class Command(BaseCommand):
             help="do not rebuild the downloadable dataset (DATASET_ROOT) after the load",
         )
 
-    def handle(self, *args, paths, workers, no_dataset=False, **options):
-        files = report_files(paths)
+    def handle(self, *args, paths, workers, urls=(), no_dataset=False, **options):
+        listed = []
+        for name in urls:
+            try:
+                listed += read_address_list(name)
+            except OSError as exc:
+                raise CommandError(f"cannot read address list {name}: {exc.strerror}") from exc
+        files = report_files([*paths, *listed])
         if not files:
-            raise CommandError("no report files found in: " + ", ".join(paths))
+            raise CommandError("no report files found in: " + ", ".join([*paths, *urls]))
         progress = ProgressBar(len(files), sys.stderr) if sys.stderr.isatty() else None
         summary = load_files_parallel(
             files, workers=workers, on_progress=progress.update if progress else None
@@ -61,7 +80,8 @@ class ProgressBar:
     def update(self, done: int, path) -> None:
         filled = self.width * done // self.total
         bar = "#" * filled + "-" * (self.width - filled)
-        self.stream.write(f"\r[{bar}] {done}/{self.total} {path.name[:40]:<40}")
+        name = getattr(path, "name", str(path))  # a file, or an address
+        self.stream.write(f"\r[{bar}] {done}/{self.total} {name[-40:]:<40}")
         self.stream.flush()
 
     def close(self) -> None:
