@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
@@ -128,11 +129,14 @@ def test_a_worker_reconnects_after_the_database_drops_its_connection(pg_url):
     with gunicorn(pg_url, WEB_CONCURRENCY="1", CONN_MAX_AGE="600") as base:
         assert get(base + "/reports/")[0] == 200
         name = pg_url.rsplit("/", 1)[1]
+        with connection.cursor() as cursor:  # this test's own connection stays
+            cursor.execute("SELECT pg_backend_pid()")
+            own = cursor.fetchone()[0]
         with psycopg.connect(pg_url.replace("postgres://", "postgresql://")) as admin:
             killed = admin.execute(
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                "WHERE datname = %s AND pid <> pg_backend_pid()",
-                [name],
+                "WHERE datname = %s AND pid NOT IN (pg_backend_pid(), %s)",
+                [name, own],
             ).fetchone()[0]
         assert killed >= 1  # the worker's kept connection is gone, as after a restart
         status, _, html = get(base + "/reports/")
