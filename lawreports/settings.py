@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
+    "axes",
     "lawreports.reports",
     "lawreports.search",
     "lawreports.analysis",
@@ -64,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "lawreports.errors.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into its page
 ]
 
 ROOT_URLCONF = "lawreports.urls"
@@ -84,12 +87,35 @@ TEMPLATES = [
     },
 ]
 
+CONN_MAX_AGE = int(os.environ.get("CONN_MAX_AGE", "60"))
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=CONN_MAX_AGE,
+        # A reused connection is checked before each request: after a database restart a
+        # worker reconnects instead of answering one 500 on its dead socket.
+        conn_health_checks=True,
     )
 }
+# A web request gives up on a statement after WEB_STATEMENT_TIMEOUT (a lock held by a long
+# job then costs one 503, not every worker); management commands (loads, reindex, dumps)
+# wait COMMAND_STATEMENT_TIMEOUT, none by default. lawreports.wsgi marks web processes.
+WEB_PROCESS = os.environ.get("LAWREPORTS_PROCESS") == "web"
+STATEMENT_TIMEOUT = os.environ.get(
+    "WEB_STATEMENT_TIMEOUT" if WEB_PROCESS else "COMMAND_STATEMENT_TIMEOUT",
+    "15s" if WEB_PROCESS else "0",
+)
+
+
+def _statement_timeout(database: dict) -> None:
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = (
+            f"{options.get('options', '')} -c statement_timeout={STATEMENT_TIMEOUT}"
+        )
+
+
+_statement_timeout(DATABASES["default"])
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Waits instead of "database is locked" when a loader writes while pages are served.
     # IMMEDIATE: a transaction takes the write lock up front, so two loaders queue instead of
@@ -138,6 +164,27 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Sign-in throttling (django-axes): AXES_FAILURE_LIMIT wrong passwords for one user name
+# from one address lock that pair out for AXES_COOLOFF_TIME hours; a success resets.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_TIME", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_VERBOSE = False
+
+# Data out. Each /export/ response holds at most EXPORT_MAX_ROWS rows (`?part=2` for the
+# next ones), so a download of everything cannot hold a worker for long; the whole archive
+# is the dataset in DATASET_ROOT (`manage.py export_dataset`, rebuilt by load_reports),
+# served at /data/. SITE_URL prefixes the page addresses written into that dataset.
+EXPORT_MAX_ROWS = int(os.environ.get("EXPORT_MAX_ROWS", "10000"))
+DATASET_ROOT = Path(os.environ.get("DATASET_ROOT", BASE_DIR / "dataset"))
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+
 # Reports for year N are due before 1 April of year N+1 (2019 规定): the last on-time day.
 REPORT_DEADLINE_MONTH_DAY = (3, 31)
 
@@ -158,6 +205,9 @@ if env_flag("LAWREPORTS_PRODUCTION"):
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     CSRF_COOKIE_HTTPONLY = True
+    # Behind the reverse proxy: the client's address is the proxy's X-Forwarded-For entry.
+    AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "1"))
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 LOGGING = {
     "version": 1,
@@ -171,8 +221,9 @@ LOGGING = {
 DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS")
 for _i, _url in enumerate(DATABASE_REPLICA_URLS):
     DATABASES[f"replica_{_i}"] = dj_database_url.parse(
-        _url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60"))
+        _url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
     )
+    _statement_timeout(DATABASES[f"replica_{_i}"])
     DATABASES[f"replica_{_i}"]["TEST"] = {"MIRROR": "default"}
 if DATABASE_REPLICA_URLS:
     DATABASE_ROUTERS = ["lawreports.routers.ReplicaRouter"]

@@ -7,6 +7,18 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def dataset_root(tmp_path_factory) -> Path:
+    """load_reports rebuilds the downloadable dataset: into a temporary folder, never the
+    repository's (subprocesses inherit it through the environment)."""
+    from django.conf import settings
+
+    root = tmp_path_factory.mktemp("dataset")
+    settings.DATASET_ROOT = root
+    os.environ["DATASET_ROOT"] = str(root)
+    return root
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS

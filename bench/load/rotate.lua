@@ -25,9 +25,10 @@ end
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
-    "SUMMARY requests=%d seconds=%.1f rps=%.1f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f " ..
+    "SUMMARY requests=%d seconds=%.1f rps=%.1f p50_ms=%.1f p90_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f " ..
     "non2xx3xx=%d connect=%d read=%d write=%d timeout=%d\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000,
     latency.max / 1000, e.status, e.connect, e.read, e.write, e.timeout))
 end

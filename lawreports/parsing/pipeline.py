@@ -12,6 +12,7 @@ from lawreports.parsing.dates import is_date_line, parse_date
 from lawreports.parsing.decode import decode_bytes
 from lawreports.parsing.documents import extract
 from lawreports.parsing.documents.html import PageMeta, read_page
+from lawreports.parsing.files import read_report_file
 from lawreports.parsing.items import extract_items
 from lawreports.parsing.markup import looks_like_html
 from lawreports.parsing.metadata import read_metadata
@@ -34,11 +35,7 @@ _MIN_REPORT_CJK = 20  # fewer CJK characters outside title/metadata: not a repor
 
 def parse_file(path: str | Path) -> ParsedReport:
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror or exc}") from exc
-    return parse_bytes(data, filename=path.name)
+    return parse_bytes(read_report_file(path), filename=path.name)
 
 
 def parse_bytes(

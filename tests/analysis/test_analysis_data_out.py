@@ -26,7 +26,9 @@ def test_csv_export_has_every_page_of_the_result(client, seeded, monkeypatch):
     monkeypatch.setattr(selectors, "PAGE_SIZE", 1)
     response = client.get("/export/reports.csv", {"province": "530000", "page": "2"})
     assert response.streaming and response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(body(response))))
+    assert next(csv.reader(io.StringIO(body(response)))) == [c.label for c in REPORT_COLUMNS]
+    coded = client.get("/export/reports.csv", {"province": "530000", "header": "code"})
+    rows = list(csv.DictReader(io.StringIO(body(coded))))
     assert {row["title"][:4] for row in rows} == {"蒙自市人", "昭通市人"}
     assert list(rows[0]) == [c.name for c in REPORT_COLUMNS]
     zhaotong = next(row for row in rows if row["title"].startswith("昭通"))
@@ -45,7 +47,9 @@ def test_exports_follow_search_and_analysis_filters(client, seeded):
 
 def test_issue_plan_and_figure_exports(client, seeded):
     issues = list(
-        csv.DictReader(io.StringIO(body(client.get("/export/issues.csv", {"year": "2022"}))))
+        csv.DictReader(
+            io.StringIO(body(client.get("/export/issues.csv", {"year": "2022", "header": "code"})))
+        )
     )
     assert len(issues) == seeded["000"].issue_count + seeded["001"].issue_count
     assert "法律顾问" in next(i["themes"] for i in issues if "法律顾问" in i["headline"])
@@ -57,7 +61,9 @@ def test_issue_plan_and_figure_exports(client, seeded):
     ]
     assert isinstance(plans[0]["themes"], list)
     figures = list(
-        csv.DictReader(io.StringIO(body(client.get("/export/figures.csv", {"year": "2023"}))))
+        csv.DictReader(
+            io.StringIO(body(client.get("/export/figures.csv", {"year": "2023", "header": "code"})))
+        )
     )
     assert figures and {f["report_id"] for f in figures} == {str(seeded["003"].pk)}
     assert client.get("/export/secrets.csv").status_code == 404

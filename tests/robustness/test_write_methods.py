@@ -63,16 +63,14 @@ def test_no_public_url_accepts_a_write(client, report, method):
 def test_admin_is_for_staff_only(client, report):
     change = reverse("admin:reports_report_change", args=[report.pk])
     assert client.get(change).status_code == 302  # to the login page
-    User.objects.create_user("reader", password="pw-123456-long")
-    client.login(username="reader", password="pw-123456-long")
+    client.force_login(User.objects.create_user("reader", password="pw-123456-long"))
     response = client.get(change)
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
 def test_admin_writes_need_a_csrf_token(report):
-    User.objects.create_superuser("curator", password="pw-123456-long")
     client = Client(enforce_csrf_checks=True)
-    client.login(username="curator", password="pw-123456-long")
+    client.force_login(User.objects.create_superuser("curator", password="pw-123456-long"))
     change = reverse("admin:reports_report_change", args=[report.pk])
     delete = reverse("admin:reports_report_delete", args=[report.pk])
     assert client.post(change, {"title": "changed"}).status_code == 403

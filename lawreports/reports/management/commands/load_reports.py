@@ -1,7 +1,9 @@
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from lawreports.analysis.dataset import rebuild_dataset
 from lawreports.reports.services.loading import (
     load_files_parallel,
     read_address_list,
@@ -33,8 +35,13 @@ class Command(BaseCommand):
             default=1,
             help="loader processes (PostgreSQL; one per core is fastest)",
         )
+        parser.add_argument(
+            "--no-dataset",
+            action="store_true",
+            help="do not rebuild the downloadable dataset (DATASET_ROOT) after the load",
+        )
 
-    def handle(self, *args, paths, workers, urls=(), **options):
+    def handle(self, *args, paths, workers, urls=(), no_dataset=False, **options):
         listed = []
         for name in urls:
             try:
@@ -57,6 +64,9 @@ class Command(BaseCommand):
         for name, reason in summary.failures:
             self.stderr.write(f"FAILED {name}: {reason}")
         self.stdout.write(summary.line())
+        if not no_dataset and (summary.counts["loaded"] or summary.counts["updated"]):
+            rebuild_dataset()
+            self.stdout.write(f"rebuilt the dataset in {settings.DATASET_ROOT}")
         if summary.failures:
             raise CommandError(f"{len(summary.failures)} file(s) failed to load", returncode=1)
 

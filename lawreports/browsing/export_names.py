@@ -1,0 +1,47 @@
+"""File names for a search's exports, made from the search's cleaned filter values:
+`reports-云南省-2022.csv`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from lawreports.browsing.params import select
+from lawreports.browsing.presenters import range_label
+
+MAX_STEM = 80  # characters; file systems allow 255 bytes, three per Chinese character
+_UNSAFE = re.compile(r'(?:[\x00-\x1f\x7f/\\:*?"<>|]|\s)+')
+
+
+def export_filename(table: str, fmt: str, params: Mapping[str, Any], *, part: int = 1) -> str:
+    """`table-value-value….fmt`: the filters' values as a person reads them, then the query."""
+    words = [table, *_filter_words(params)]
+    if query := str(params.get("q", "")).strip():
+        words.append(query)
+    if part > 1:
+        words.append(f"part{part}")
+    stem = "-".join(w for w in (_UNSAFE.sub("_", w).strip("_.") for w in words) if w)
+    return f"{stem[:MAX_STEM].rstrip('-_.')}.{fmt}"
+
+
+def _filter_words(params: Mapping[str, Any]) -> list[str]:
+    """The labels of the filter values in force (values that cannot apply are left out)."""
+    words = []
+    for facet, chosen in select(params).active():
+        words += chosen.labels
+        if chosen.low is not None or chosen.high is not None:
+            words.append(range_label(facet, chosen))
+    return words
+
+
+def attachment_header(filename: str) -> str:
+    """Content-Disposition for a download: an ASCII `filename` for old clients and the real
+    name as RFC 5987 `filename*` (UTF-8, percent-encoded), which browsers prefer."""
+    stem, dot, ext = filename.rpartition(".")
+    ascii_words = [w for w in stem.split("-") if w.isascii() and w]
+    fallback = "-".join(ascii_words).replace('"', "") + dot + ext
+    if fallback == filename:
+        return f'attachment; filename="{filename}"'
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
