@@ -48,7 +48,7 @@ class ReportFeed(Feed):
         return xml_text(title)
 
     def items(self, params: QueryDict):
-        reports, _ = matching_reports(params)
+        reports = matching_reports(params).reports
         return (
             reports.select_related("township")
             .defer("original_text", "body_text", "preamble")

@@ -57,7 +57,7 @@ def export(request: HttpRequest, table: str, fmt: str) -> StreamingHttpResponse:
     part = _part(request.GET.get("part"))
     limit = settings.EXPORT_MAX_ROWS
     start, stop = (part - 1) * limit, part * limit
-    reports, _ = matching_reports(request.GET)
+    reports, _, selection = matching_reports(request.GET)
     more = exporting.table_rows(table, reports)[stop : stop + 1].exists()
     base = request.build_absolute_uri("/").rstrip("/")
     records = exporting.rows(table, reports, base=base, start=start, stop=stop)
@@ -67,7 +67,7 @@ def export(request: HttpRequest, table: str, fmt: str) -> StreamingHttpResponse:
         else exporting.json_array(records)
     )
     response = StreamingHttpResponse(lines, content_type=CONTENT_TYPES[fmt])
-    name = export_filename(table, fmt, request.GET, part=part)
+    name = export_filename(table, fmt, selection, request.GET.get("q", ""), part=part)
     response["Content-Disposition"] = attachment_header(name)
     links = [f'<{reverse("analysis:dataset")}>; rel="alternate"; title="dataset"']
     if more:

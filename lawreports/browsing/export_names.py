@@ -4,21 +4,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
 from urllib.parse import quote
 
-from lawreports.browsing.params import select
+from lawreports.browsing.params import Selection
 from lawreports.browsing.presenters import range_label
 
 MAX_STEM = 80  # characters; file systems allow 255 bytes, three per Chinese character
 _UNSAFE = re.compile(r'(?:[\x00-\x1f\x7f/\\:*?"<>|]|\s)+')
 
 
-def export_filename(table: str, fmt: str, params: Mapping[str, Any], *, part: int = 1) -> str:
+def export_filename(
+    table: str, fmt: str, selection: Selection, query: str = "", *, part: int = 1
+) -> str:
     """`table-value-value….fmt`: the filters' values as a person reads them, then the query."""
-    words = [table, *_filter_words(params)]
-    if query := str(params.get("q", "")).strip():
+    words = [table, *_filter_words(selection)]
+    if query := query.strip():
         words.append(query)
     if part > 1:
         words.append(f"part{part}")
@@ -26,10 +26,10 @@ def export_filename(table: str, fmt: str, params: Mapping[str, Any], *, part: in
     return f"{stem[:MAX_STEM].rstrip('-_.')}.{fmt}"
 
 
-def _filter_words(params: Mapping[str, Any]) -> list[str]:
+def _filter_words(selection: Selection) -> list[str]:
     """The labels of the filter values in force (values that cannot apply are left out)."""
     words = []
-    for facet, chosen in select(params).active():
+    for facet, chosen in selection.active():
         words += chosen.labels
         if chosen.low is not None or chosen.high is not None:
             words.append(range_label(facet, chosen))

@@ -4,7 +4,7 @@ and feeds."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import F, QuerySet
 
@@ -126,16 +126,22 @@ def _searched(query: str, sort: str):
     return searched.reports, searched
 
 
-def matching_reports(data: Any) -> tuple[QuerySet[Report], str | None]:
+class Matching(NamedTuple):
+    reports: QuerySet[Report]
+    message: str | None  # why the search or a filter value could not apply
+    selection: Selection  # the filters in force
+
+
+def matching_reports(data: Any) -> Matching:
     """Every report the list page would show for these parameters (all pages), in the
-    page's order except that relevance becomes date: for exports and feeds. The message
-    says why the search or a filter value could not apply."""
+    page's order except that relevance becomes date: for exports and feeds."""
     query = _one(data, "q")
     sort = _one(data, "sort") or "date"
     base, searched = _searched(query, "date")
     selection = select(data, facet_columns.current(base.db))
     messages = [searched.message if searched is not None else None, *selection.messages]
-    return _ordered(selection.apply(base), sort), " ".join(m for m in messages if m) or None
+    message = " ".join(m for m in messages if m) or None
+    return Matching(_ordered(selection.apply(base), sort), message, selection)
 
 
 def _ordered(reports: QuerySet[Report], sort: str) -> QuerySet[Report]:

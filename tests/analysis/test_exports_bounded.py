@@ -55,7 +55,9 @@ def test_every_export_costs_the_same_queries_at_any_size(client, make_report, mo
     make_reports(make_report, 27, start=3)
     large = {url: queries_for(client, url)[0] for url in WEB}
     assert large == small
-    assert max(large.values()) <= 4
+    # the filters' columns and theme bits (kept per data generation on PostgreSQL, read per
+    # request on SQLite), whether more rows exist, theme order, the rows
+    assert max(large.values()) <= 5
     rows = json.loads(body(client.get("/export/issues.json")))
     assert len(rows) == 60  # the larger export really has every row
 
