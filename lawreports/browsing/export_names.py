@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from lawreports.browsing.kinds import Kind
 from lawreports.browsing.params import Selection
-from lawreports.browsing.presenters import range_label
 
 MAX_STEM = 80  # characters; file systems allow 255 bytes, three per Chinese character
 _UNSAFE = re.compile(r'(?:[\x00-\x1f\x7f/\\:*?"<>|]|\s)+')
@@ -30,9 +30,11 @@ def _filter_words(selection: Selection) -> list[str]:
     """The labels of the filter values in force (values that cannot apply are left out)."""
     words = []
     for facet, chosen in selection.active():
-        words += chosen.labels
+        words += chosen.keys if facet.kind == Kind.RANGE else chosen.labels  # 2022, not 2022年
         if chosen.low is not None or chosen.high is not None:
-            words.append(range_label(facet, chosen))
+            words.append(
+                "-".join(str(b) if b is not None else "" for b in (chosen.low, chosen.high))
+            )
     return words
 
 
