@@ -26,8 +26,9 @@ Public interface::
                   HTML fields are escaped SafeStrings with <mark> around matches.
     parse_query(q) -> ParsedQuery, raising SearchQueryError(message) — for validation.
 
-Syntax: space-separated words all match (a word's parts may occur apart); "…" or “…” is an
-exact phrase; `a OR b`; `-word` excludes. Traditional and simplified characters are folded.
+Syntax: space-separated terms must all occur, each as written (whitespace inside the text
+ignored); "…" or “…” quotes a term holding spaces; `a OR b`; `-term` excludes. Traditional and
+simplified characters are folded.
 `python manage.py reindex` rebuilds everything (needed after editing words.txt).
 """
 
