@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from lawreports.analysis.models import Figure, ItemTheme, ReportAnalysis, Theme
 from lawreports.analysis.text.completeness import PART_LABELS
@@ -203,10 +203,16 @@ def _items(model, reports: QuerySet) -> QuerySet:
     )
 
 
-def rows(table: str, reports: QuerySet, *, base: str = "") -> Iterator[dict[str, Any]]:
-    """Dicts of plain values, streamed in batches (bounded memory for any result size)."""
+def rows(
+    table: str, reports: QuerySet, *, base: str = "", where: Q | None = None
+) -> Iterator[dict[str, Any]]:
+    """Dicts of plain values, streamed in batches (bounded memory for any result size);
+    `where` further filters the table's rows (the items a scoped search matched)."""
     columns, narrow = TABLES[table]
-    for batch in _batches(narrow(reports)):
+    queryset = narrow(reports)
+    if where is not None:
+        queryset = queryset.filter(where)
+    for batch in _batches(queryset):
         context = _context(table, batch, base)
         for obj in batch:
             yield {col.name: col.get(obj, context) for col in columns}

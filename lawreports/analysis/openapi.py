@@ -10,6 +10,7 @@ from django.http import HttpRequest
 
 from lawreports.reports.filters import ReportFilter
 from lawreports.reports.selectors import SORTS
+from lawreports.search.scoped import SCOPES
 
 EXTRA_DOCS = {
     "province": "省：区划代码（530000）或名称（云南省）",
@@ -66,8 +67,18 @@ def parameters() -> list[dict[str, Any]]:
             "name": "q",
             "in": "query",
             "required": False,
-            "description": "检索式：空格分隔的词须同时出现；“…”为精确短语；a OR b；-词 排除；繁简通用",
+            "description": "检索式：空格分隔的词须同时出现，每个词按原样（忽略空白）出现才算；"
+            "“…”可括住含空格的词；a OR b；-词 排除；繁简通用",
             "schema": {"type": "string"},
+        },
+        {
+            "name": "in",
+            "in": "query",
+            "required": False,
+            "description": "检索范围（默认全文）：title 标题、agency 发布机关、issues 存在问题、"
+            "plans 下一步计划。issues/plans 时摘要取自匹配的问题或计划，"
+            "/export/issues.csv（或 plans.csv）只列出匹配的条目",
+            "schema": {"type": "string", "enum": list(SCOPES)},
         },
         {
             "name": "page",
@@ -123,6 +134,12 @@ def schema(request: HttpRequest | None = None) -> dict[str, Any]:
                     "required": ["count", "page", "pages", "message", "results", "facets"],
                     "properties": {
                         "count": {"type": "integer", "description": "符合条件的报告总数"},
+                        "in": {
+                            "type": "string",
+                            "nullable": True,
+                            "enum": [*SCOPES, None],
+                            "description": "生效的检索范围（null：全文）",
+                        },
                         "page": {"type": "integer"},
                         "pages": {"type": "integer"},
                         "message": {

@@ -11,7 +11,7 @@ from lawreports.analysis.follow_through import follow_through
 from lawreports.analysis.openapi import schema
 from lawreports.analysis.selectors import timeliness_stats
 from lawreports.reports.models import Agency
-from lawreports.reports.selectors import matching_reports
+from lawreports.reports.selectors import matching_items, matching_reports
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
@@ -38,7 +38,8 @@ def export(request: HttpRequest, table: str, fmt: str) -> StreamingHttpResponse:
         raise Http404("没有这种导出")
     reports, _ = matching_reports(request.GET)
     base = request.build_absolute_uri("/").rstrip("/")
-    records = exporting.rows(table, reports, base=base)
+    where = matching_items(request.GET, table)
+    records = exporting.rows(table, reports, base=base, where=where)
     lines = (
         exporting.csv_lines(table, records, bom=True)
         if fmt == "csv"

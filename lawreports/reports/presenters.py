@@ -7,11 +7,14 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
+from django.utils.html import linebreaks
 
 from lawreports.parsing.normalise import to_simplified
 from lawreports.reports import selectors
 from lawreports.reports.models import Report
 from lawreports.reports.selectors import FACET_TITLES, Browse
+from lawreports.search import SearchQueryError, parse_query
+from lawreports.search.highlight import numbered_marks
 
 # Removing a region also removes the levels below it.
 DEPENDENTS = {"province": ("prefecture", "county"), "prefecture": ("county",)}
@@ -90,6 +93,7 @@ def browse_json(request: HttpRequest, browse: Browse) -> dict[str, Any]:
         )
     return {
         "count": browse.count,
+        "in": browse.scope or None,
         "page": browse.page,
         "pages": browse.pages,
         "message": browse.message,
@@ -147,4 +151,26 @@ def simplify_detail(context: dict[str, Any]) -> dict[str, Any]:
         "zh-Hant" if report.script == "traditional" and not context.get("simplified") else ""
     )
     context["curated"] = curated_labels(report)
+    return context
+
+
+def mark_search(context: dict[str, Any], q: str) -> dict[str, Any]:
+    """A report opened from a search: its terms marked and numbered through the full text
+    (preamble, headings, bodies), for the page's next/previous control."""
+    try:
+        needles = parse_query(q).needles
+    except SearchQueryError:
+        needles = ()
+    if not needles:
+        return context
+    count = 0
+    if context.get("preamble"):
+        html, n = numbered_marks(context["preamble"], needles, count + 1)
+        context["preamble_html"], count = linebreaks(html), count + n
+    for section in context["sections"]:
+        html, n = numbered_marks(section.display_heading, needles, count + 1)
+        section.heading_html, count = html, count + n
+        html, n = numbered_marks(section.display_body, needles, count + 1)
+        section.body_html, count = linebreaks(html), count + n
+    context["search"] = {"q": q, "hits": count}
     return context

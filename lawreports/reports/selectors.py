@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 
@@ -25,7 +25,9 @@ from lawreports.reports.models import (
     Report,
     Section,
 )
-from lawreports.search import search_reports
+from lawreports.search import parse_query, search_reports
+from lawreports.search.query import SearchQueryError
+from lawreports.search.scoped import clean_scope, item_condition
 
 PAGE_SIZE = 20
 SORTS = {"relevance": "相关度", "date": "日期", "region": "地区", "figures": "具体数字"}
@@ -47,6 +49,7 @@ class ReportRow:
 @dataclass
 class Browse:
     query: str
+    scope: str  # "" (everywhere) or a key of search.scoped.SCOPES
     sort: str
     count: int
     rows: list[ReportRow]
@@ -78,7 +81,8 @@ def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = 
     if sort not in SORTS:
         sort = "date"
 
-    base, searched = _searched(query, sort)
+    scope = clean_scope(params.get("in"))
+    base, searched = _searched(query, sort, scope)
     message = searched.message if searched is not None else None
     facets, ids = facets_and_ids(
         params, base, matched=searched.matched if searched is not None else None
@@ -106,6 +110,7 @@ def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = 
 
     return Browse(
         query=query,
+        scope=scope,
         sort=sort,
         count=count,
         rows=rows,
@@ -116,12 +121,13 @@ def browse_reports(data: QueryDict | dict[str, Any], *, page_size: int | None = 
     )
 
 
-def _searched(query: str, sort: str):
+def _searched(query: str, sort: str, scope: str = ""):
     """The reports matching `query` (all when empty) and the search result, if any."""
     base: QuerySet[Report] = Report.objects.all()
     if not query:
         return base, None
-    searched = search_reports(query, base, order="date" if sort == "date" else "relevance")
+    order = "date" if sort == "date" else "relevance"
+    searched = search_reports(query, base, order=order, scope=scope)
     return searched.reports, searched
 
 
@@ -131,9 +137,24 @@ def matching_reports(data: QueryDict | dict[str, Any]) -> tuple[QuerySet[Report]
     params = _params(data)
     query = params.get("q", "")
     sort = params.get("sort") or "date"
-    base, searched = _searched(query, "date")
+    base, searched = _searched(query, "date", clean_scope(params.get("in")))
     reports = ReportFilter(params, queryset=base).qs
     return _ordered(reports, sort), searched.message if searched is not None else None
+
+
+def matching_items(data: QueryDict | dict[str, Any], table: str) -> Q | None:
+    """For an export of problems or plans from a search scoped to them (in=issues with the
+    issues table, in=plans with the plans table): the condition that keeps only the items
+    that match the query themselves. None: every item of the matching reports."""
+    params = _params(data)
+    scope = clean_scope(params.get("in"))
+    if not params.get("q") or scope != table:
+        return None
+    try:
+        parsed = parse_query(params["q"])
+    except SearchQueryError:
+        return None  # the reports are none already
+    return item_condition(parsed)
 
 
 def _ordered(reports: QuerySet[Report], sort: str) -> QuerySet[Report]:

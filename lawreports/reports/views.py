@@ -9,7 +9,13 @@ from django.views.decorators.http import require_GET
 from lawreports.reports import selectors
 from lawreports.reports.charts import province_bars, year_bars
 from lawreports.reports.models import Region
-from lawreports.reports.presenters import browse_json, chips, page_links, simplify_detail
+from lawreports.reports.presenters import (
+    browse_json,
+    chips,
+    mark_search,
+    page_links,
+    simplify_detail,
+)
 
 # Years a report can cover: the rule-of-law reports began long after 1949.
 FIRST_YEAR, LAST_YEAR = 1949, 2100
@@ -28,11 +34,15 @@ def report_list(request: HttpRequest) -> HttpResponse:
     browse = selectors.browse_reports(request.GET)
     query = request.GET.get("q", "").strip()
     chosen = chips(request.GET, browse)
+    # The search travels to the hits' pages, which mark its terms; the scope stays when
+    # the filters are cleared.
+    searched = urlencode({"q": query, **({"in": browse.scope} if browse.scope else {})})
     context = {
         "browse": browse,
         "chips": chosen,
         "filter_count": sum(chip["key"] != "q" for chip in chosen),
-        "clear_url": reverse("reports:list") + (f"?{urlencode({'q': query})}" if query else ""),
+        "clear_url": reverse("reports:list") + (f"?{searched}" if query else ""),
+        "hit_query": f"?{searched}" if query else "",
         "page_links": page_links(request.GET, browse),
         "sorts": selectors.SORTS,
     }
@@ -42,7 +52,10 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = selectors.report_detail(pk, simplified=request.GET.get("script") == "simplified")
-    return render(request, "reports/detail.html", simplify_detail(context))
+    context = simplify_detail(context)
+    if request.GET.get("q", "").strip():
+        context = mark_search(context, request.GET["q"].strip())
+    return render(request, "reports/detail.html", context)
 
 
 @require_GET
