@@ -8,6 +8,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils.html import linebreaks
+from django.utils.safestring import SafeString, mark_safe
 
 from lawreports.parsing.normalise import to_simplified
 from lawreports.reports import selectors
@@ -154,6 +155,11 @@ def simplify_detail(context: dict[str, Any]) -> dict[str, Any]:
     return context
 
 
+def _paragraphs(html: SafeString) -> SafeString:
+    """What the |linebreaks filter makes of text, for HTML that is already escaped."""
+    return mark_safe(linebreaks(html))
+
+
 def mark_search(context: dict[str, Any], q: str) -> dict[str, Any]:
     """A report opened from a search: its terms marked and numbered through the full text
     (preamble, headings, bodies), for the page's next/previous control."""
@@ -166,11 +172,11 @@ def mark_search(context: dict[str, Any], q: str) -> dict[str, Any]:
     count = 0
     if context.get("preamble"):
         html, n = numbered_marks(context["preamble"], needles, count + 1)
-        context["preamble_html"], count = linebreaks(html), count + n
+        context["preamble_html"], count = _paragraphs(html), count + n
     for section in context["sections"]:
         html, n = numbered_marks(section.display_heading, needles, count + 1)
         section.heading_html, count = html, count + n
         html, n = numbered_marks(section.display_body, needles, count + 1)
-        section.body_html, count = linebreaks(html), count + n
+        section.body_html, count = _paragraphs(html), count + n
     context["search"] = {"q": q, "hits": count}
     return context

@@ -6,16 +6,13 @@ and non-words, in both scripts, alone and combined with AND, OR and -."""
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import opencc
-import pytest
 import rjieba
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lawreports.reports.models import Report
 from lawreports.search import search_reports, segmentation
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,30 +28,6 @@ EXAMPLES = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-
-
-@pytest.fixture
-def archive(db, tmp_path, seeds_dir) -> dict[int, str]:
-    """Load the seeds and 60 generated reports with the real loader; report id → the
-    report's text as the guarantee states it (folded, whitespace removed), built here from
-    the stored rows."""
-    sys.path.insert(0, str(REPO))
-    from bench.corpus import write_corpus
-    from lawreports.reports.services.loading import load_files, report_files
-
-    raw, _ = write_corpus(60, tmp_path)
-    load_files(report_files([seeds_dir, raw]))
-    texts = {}
-    for report in Report.objects.prefetch_related("sections"):
-        parts = [report.title, report.preamble]
-        sections = list(report.sections.all())
-        for s in sections:
-            parts += [s.number, s.heading, s.body]
-        if not sections:
-            parts.append(report.body_text)
-        texts[report.pk] = re.sub(r"\s+", "", segmentation.normalize("".join(parts)))
-    assert Report.objects.filter(script="traditional").exists()  # both scripts stored
-    return texts
 
 
 def brute(texts: dict[int, str], term: str) -> set[int]:
