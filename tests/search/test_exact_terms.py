@@ -142,3 +142,48 @@ def test_and_or_not(archive):
         assert found(q) == expected, q
 
     run()
+
+
+def test_a_term_that_is_no_dictionary_word_still_ranks_by_its_words(db):
+    from tests.search.conftest import make_report
+
+    body = "本年度开展多项工作。" * 20
+    plain = make_report("body", "某县报告", [("一、概况", body + "行政复议工作稳步推进。")])
+    heading = make_report("head", "某市报告", [("一、行政复议工作", body)])
+    title = make_report("title", "某区行政复议工作报告", [("一、概况", body)])
+    apart = make_report("apart", "某镇报告", [("一、行政复议", body + "其他工作。")])
+    assert len(segmentation.tokens("行政复议工作")) > 1  # not one dictionary word
+    for q in ("行政复议工作", "行政復議工作"):
+        hits = search_reports(q).page(0, 10)
+        assert [h.report.pk for h in hits] == [title.pk, heading.pk, plain.pk]
+        assert apart.pk not in {h.report.pk for h in hits}
+        assert all("<mark>行政复议工作</mark>" in h.title_html or h.sections for h in hits)
+        assert "<mark>行政复议工作</mark>" in hits[2].sections[0].snippet_html
+
+
+def test_counts_facets_pages_exports_api_and_feed_agree_with_the_brute_force_set(archive, client):
+    import csv
+    import io
+
+    from lawreports.reports.models import Report
+
+    for term in ("司法所", "執法證", "依法行政工作", "习近平法治思想"):
+        expected = brute(archive, term)
+        assert 0 < len(expected) < len(archive), term
+        api = client.get("/api/reports", {"q": term}).json()
+        assert api["count"] == len(expected), term
+        assert sum(api["facets"]["year"].values()) == len(expected)
+        years = Report.objects.filter(pk__in=expected).values_list("year", flat=True)
+        assert api["facets"]["year"] == {str(y): list(years).count(y) for y in set(years)}
+        paged = set()
+        for page in range(1, api["pages"] + 1):
+            data = client.get("/api/reports", {"q": term, "page": page}).json()
+            paged |= {hit["id"] for hit in data["results"]}
+        assert paged == expected
+        export = client.get("/export/reports.csv", {"q": term})
+        text = b"".join(export.streaming_content).decode("utf-8-sig")
+        assert {int(row["id"]) for row in csv.DictReader(io.StringIO(text))} == expected
+        feed = client.get("/feeds/reports.atom", {"q": term}).content.decode()
+        assert feed.count("<entry>") == min(len(expected), 50)
+        listing = client.get("/reports/", {"q": term}).content.decode()
+        assert f"共 {len(expected):,} 份" in listing
