@@ -66,13 +66,19 @@ def _tables() -> tuple[dict[str, list[str]], str]:
     if _preimages is None:
         with _lock:
             if _preimages is None:
-                changing = segmentation._changing()  # what normalize() may change
+                changing = segmentation.changing_pattern()  # what normalize() may change
                 chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
                 chars = [ch for ch in chars if ch.isspace() or changing.fullmatch(ch)]
-                # CJK extension characters beyond the BMP: converted in one OpenCC call.
-                chars += [chr(c) for c in range(0x20000, 0x32000)]
-                outs = [segmentation.normalize(ch) for ch in chars[:-0x12000]]
-                outs += segmentation.normalize("".join(chars[-0x12000:]))
+                outs = [segmentation.normalize(ch) for ch in chars]
+                # CJK extension characters beyond the BMP, converted in one OpenCC call (a
+                # character per line) rather than cached one by one in normalize()'s table.
+                extension = [chr(c) for c in range(0x20000, 0x32000)]
+                converted = segmentation.t2s_lines(extension)
+                chars += extension
+                outs += [
+                    segmentation.map_char(ord(ch), out)
+                    for ch, out in zip(extension, converted, strict=True)
+                ]
                 inverse: dict[str, list[str]] = defaultdict(list)
                 spaces = []
                 for ch, out in zip(chars, outs, strict=True):
