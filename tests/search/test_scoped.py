@@ -176,3 +176,13 @@ def test_report_opened_from_a_search_marks_and_counts_every_occurrence(archive, 
     assert 'id="hit-1"' in fulltext and 'href="#hit-1" data-step="1"' in fulltext
     plain = client.get(report.get_absolute_url()).content.decode()
     assert "<mark" not in plain and "hit-nav" not in plain
+
+
+def test_a_traditional_report_marks_a_simplified_query_and_keeps_it_when_switching(archive, client):
+    report = Report.objects.filter(script="traditional").first()
+    page = client.get(report.get_absolute_url(), {"q": "报告"}).content.decode()  # 報告 inside
+    count = int(re.search(r'data-hits="(\d+)"', page).group(1))
+    assert count > 0 and '<mark class="hit" id="hit-1" data-hit="1">報告</mark>' in page
+    assert "?script=simplified&amp;q=%E6%8A%A5%E5%91%8A" in page
+    switched = client.get(report.get_absolute_url(), {"q": "报告", "script": "simplified"})
+    assert int(re.search(r'data-hits="(\d+)"', switched.content.decode()).group(1)) == count
