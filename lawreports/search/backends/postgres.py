@@ -360,9 +360,13 @@ class PostgresBackend(SearchBackend):
                     # `cap` head matches are all here if `cap` of them are, or if `probe`
                     # rows are every match.
                     "p AS MATERIALIZED (SELECT m.id FROM m ORDER BY m.id DESC LIMIT %s), "
-                    "h AS MATERIALIZED (SELECT p.id AS report_id FROM p "
-                    f"JOIN {self.table} d ON d.report_id = p.id WHERE d.head @@ %s::tsquery "
-                    "ORDER BY p.id DESC LIMIT %s), "
+                    # LATERAL with LIMIT 1 (not flattened): one primary-key probe per row of
+                    # p. A plain join let the planner walk the whole key backwards testing
+                    # every head until it met `cap` of p's rows (sparse matches: 32k heads
+                    # read, 230 ms at 100k).
+                    "h AS MATERIALIZED (SELECT p.id AS report_id FROM p CROSS JOIN LATERAL "
+                    f"(SELECT d.head FROM {self.table} d WHERE d.report_id = p.id LIMIT 1) d "
+                    "WHERE d.head @@ %s::tsquery ORDER BY p.id DESC LIMIT %s), "
                     "k AS (SELECT (SELECT count(*) FROM h) = %s "
                     "OR %s::bigint > (SELECT count(*) FROM p) AS complete)",
                     "(SELECT complete FROM k)",
