@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Aggregate, CharField, OuterRef, QuerySet, Subquery
+from django.db.models import Aggregate, CharField, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 
 from lawreports.analysis.models import Figure, ItemTheme, Theme
@@ -310,19 +310,27 @@ TABLES: dict[str, tuple[list[Column], Callable[[QuerySet], QuerySet]]] = {
 WEB_TABLES = ("reports", "issues", "plans", "figures")
 
 
-def table_rows(table: str, reports: QuerySet) -> QuerySet:
-    """The table's rows (dicts) for these reports, in export order, not yet read."""
-    return TABLES[table][1](reports)
+def table_rows(table: str, reports: QuerySet, where: Q | None = None) -> QuerySet:
+    """The table's rows (dicts) for these reports, in export order, not yet read; `where`
+    keeps only some of them (the problems or plans a scoped search matched)."""
+    queryset = TABLES[table][1](reports)
+    return queryset if where is None else queryset.filter(where)
 
 
 def rows(
-    table: str, reports: QuerySet, *, base: str = "", start: int = 0, stop: int | None = None
+    table: str,
+    reports: QuerySet,
+    *,
+    base: str = "",
+    start: int = 0,
+    stop: int | None = None,
+    where: Q | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Dicts of plain values keyed by column code, rows [start, stop) of the table,
-    streamed from one query (plus one for the theme order)."""
+    """Dicts of plain values keyed by column code, rows [start, stop) of the table (only
+    those `where` keeps), streamed from one query (plus one for the theme order)."""
     columns = TABLES[table][0]
     context = _context(base)
-    for row in table_rows(table, reports)[start:stop].iterator(chunk_size=BATCH):
+    for row in table_rows(table, reports, where)[start:stop].iterator(chunk_size=BATCH):
         yield {col.name: col.get(row, context) for col in columns}
 
 

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from lawreports.browsing.openapi import counted_facets, facet_parameters
 from lawreports.browsing.selectors import SORTS
+from lawreports.search.scoped import SCOPES
 
 RESULT_FIELDS = {
     "id": {"type": "integer"},
@@ -38,8 +39,18 @@ def parameters() -> list[dict[str, Any]]:
             "name": "q",
             "in": "query",
             "required": False,
-            "description": "检索式：空格分隔的词须同时出现；“…”为精确短语；a OR b；-词 排除；繁简通用",
+            "description": "检索式：空格分隔的词须同时出现，每个词按原样（忽略空白）出现才算；"
+            "“…”可括住含空格的词；a OR b；-词 排除；繁简通用",
             "schema": {"type": "string"},
+        },
+        {
+            "name": "in",
+            "in": "query",
+            "required": False,
+            "description": "检索范围（默认全文）：title 标题、agency 发布机关、issues 存在问题、"
+            "plans 下一步计划。issues/plans 时摘要取自匹配的问题或计划，"
+            "/export/issues.csv（或 plans.csv）只列出匹配的条目",
+            "schema": {"type": "string", "enum": list(SCOPES)},
         },
         {
             "name": "page",
@@ -103,6 +114,12 @@ def schema(request: HttpRequest | None = None) -> dict[str, Any]:
                     ],
                     "properties": {
                         "count": {"type": "integer", "description": "符合条件的报告总数"},
+                        "in": {
+                            "type": "string",
+                            "nullable": True,
+                            "enum": [*SCOPES, None],
+                            "description": "生效的检索范围（null：全文）",
+                        },
                         "page": {"type": "integer"},
                         "pages": {"type": "integer"},
                         "message": {

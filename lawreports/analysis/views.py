@@ -27,7 +27,7 @@ from lawreports.analysis.follow_through import follow_through
 from lawreports.analysis.openapi import schema
 from lawreports.analysis.selectors import timeliness_stats
 from lawreports.browsing.export_names import attachment_header, export_filename
-from lawreports.browsing.selectors import matching_reports
+from lawreports.browsing.selectors import matching_items, matching_reports
 from lawreports.reports.models import Agency
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
@@ -58,9 +58,10 @@ def export(request: HttpRequest, table: str, fmt: str) -> StreamingHttpResponse:
     limit = settings.EXPORT_MAX_ROWS
     start, stop = (part - 1) * limit, part * limit
     reports, _, selection = matching_reports(request.GET)
-    more = exporting.table_rows(table, reports)[stop : stop + 1].exists()
+    where = matching_items(request.GET, table)
+    more = exporting.table_rows(table, reports, where)[stop : stop + 1].exists()
     base = request.build_absolute_uri("/").rstrip("/")
-    records = exporting.rows(table, reports, base=base, start=start, stop=stop)
+    records = exporting.rows(table, reports, base=base, start=start, stop=stop, where=where)
     lines = (
         exporting.csv_lines(table, records, bom=True, codes=request.GET.get("header") == "code")
         if fmt == "csv"

@@ -171,6 +171,7 @@ def browse_json(request: HttpRequest, browse: Browse) -> dict[str, Any]:
         )
     return {
         "count": browse.count,
+        "in": browse.scope or None,
         "page": browse.page,
         "pages": browse.pages,
         "message": browse.message,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from lawreports.browsing import columns as facet_columns
 from lawreports.browsing import registry
@@ -14,7 +14,8 @@ from lawreports.browsing.counting import facets_and_ids
 from lawreports.browsing.kinds import FacetValue
 from lawreports.browsing.params import Selection, as_lists, select
 from lawreports.reports.models import Report, Section
-from lawreports.search import search_reports
+from lawreports.search import SearchQueryError, parse_query, search_reports
+from lawreports.search.scoped import clean_scope, item_condition
 
 PAGE_SIZE = 20
 SORTS = {"relevance": "相关度", "date": "日期", "region": "地区", "figures": "具体数字"}
@@ -36,6 +37,7 @@ class ReportRow:
 @dataclass
 class Browse:
     query: str
+    scope: str  # "" (everywhere) or a key of search.scoped.SCOPES
     sort: str
     count: int
     rows: list[ReportRow]
@@ -75,7 +77,8 @@ def browse_reports(data: Any, *, page_size: int | None = None) -> Browse:
     if sort not in SORTS:
         sort = "date"
 
-    base, searched = _searched(query, sort)
+    scope = clean_scope(_one(data, "in"))
+    base, searched = _searched(query, sort, scope)
     columns = facet_columns.current(base.db)
     selection = select(data, columns)
     facets, ids = facets_and_ids(
@@ -106,6 +109,7 @@ def browse_reports(data: Any, *, page_size: int | None = None) -> Browse:
 
     return Browse(
         query=query,
+        scope=scope,
         sort=sort,
         count=count,
         rows=rows,
@@ -117,12 +121,13 @@ def browse_reports(data: Any, *, page_size: int | None = None) -> Browse:
     )
 
 
-def _searched(query: str, sort: str):
+def _searched(query: str, sort: str, scope: str = ""):
     """The reports matching `query` (all when empty) and the search result, if any."""
     base: QuerySet[Report] = Report.objects.all()
     if not query:
         return base, None
-    searched = search_reports(query, base, order="date" if sort == "date" else "relevance")
+    order = "date" if sort == "date" else "relevance"
+    searched = search_reports(query, base, order=order, scope=scope)
     return searched.reports, searched
 
 
@@ -137,7 +142,7 @@ def matching_reports(data: Any) -> Matching:
     page's order except that relevance becomes date: for exports and feeds."""
     query = _one(data, "q")
     sort = _one(data, "sort") or "date"
-    base, searched = _searched(query, "date")
+    base, searched = _searched(query, "date", clean_scope(_one(data, "in")))
     selection = select(data, facet_columns.current(base.db))
     messages = [searched.message if searched is not None else None, *selection.messages]
     message = " ".join(m for m in messages if m) or None
@@ -158,3 +163,17 @@ def _row(hit) -> ReportRow:
     return ReportRow(
         report=hit.report, sections=sections, snippet=sections[0].snippet if sections else ""
     )
+
+
+def matching_items(data: Any, table: str) -> Q | None:
+    """For an export of problems or plans from a search scoped to them (in=issues with the
+    issues table, in=plans with the plans table): the condition that keeps only the items
+    that match the query themselves. None: every item of the matching reports."""
+    query = _one(data, "q")
+    if not query or clean_scope(_one(data, "in")) != table:
+        return None
+    try:
+        parsed = parse_query(query)
+    except SearchQueryError:
+        return None  # the reports are none already
+    return item_condition(parsed)

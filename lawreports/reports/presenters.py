@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import linebreaks
+from django.utils.safestring import SafeString, mark_safe
 
 from lawreports.parsing.normalise import to_simplified
 from lawreports.reports.models import Report
+from lawreports.search import SearchQueryError, parse_query
+from lawreports.search.highlight import numbered_marks
 
 # ---- the detail page -------------------------------------------------------------------
 
@@ -49,4 +53,31 @@ def simplify_detail(context: dict[str, Any]) -> dict[str, Any]:
         "zh-Hant" if report.script == "traditional" and not context.get("simplified") else ""
     )
     context["curated"] = curated_labels(report)
+    return context
+
+
+def _paragraphs(html: SafeString) -> SafeString:
+    """What the |linebreaks filter makes of text, for HTML that is already escaped."""
+    return mark_safe(linebreaks(html))
+
+
+def mark_search(context: dict[str, Any], q: str) -> dict[str, Any]:
+    """A report opened from a search: its terms marked and numbered through the full text
+    (preamble, headings, bodies), for the page's next/previous control."""
+    try:
+        needles = parse_query(q).needles
+    except SearchQueryError:
+        needles = ()
+    if not needles:
+        return context
+    count = 0
+    if context.get("preamble"):
+        html, n = numbered_marks(context["preamble"], needles, count + 1)
+        context["preamble_html"], count = _paragraphs(html), count + n
+    for section in context["sections"]:
+        html, n = numbered_marks(section.display_heading, needles, count + 1)
+        section.heading_html, count = html, count + n
+        html, n = numbered_marks(section.display_body, needles, count + 1)
+        section.body_html, count = _paragraphs(html), count + n
+    context["search"] = {"q": q, "hits": count}
     return context

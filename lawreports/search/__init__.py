@@ -14,7 +14,9 @@ Public interface::
         or one of its sections is edited (admin); bulk loaders wrap their writes in it and
         call index_report once.
     search_reports(q: str, reports: QuerySet[Report] | None = None, *,
-                   order: "relevance" | "date" = "relevance") -> SearchResult
+                   order: "relevance" | "date" = "relevance", scope: str = "") -> SearchResult
+        scope "title" | "agency" | "issues" | "plans" restricts where the terms must occur
+        (search/scoped.py); with "issues"/"plans" the hits' snippets are the matching items.
         Never raises for user input.
         result.reports  QuerySet[Report]: `reports` filtered to matches (combine with facets);
                         all of `reports` when q is empty; none when q is unusable.
@@ -26,8 +28,9 @@ Public interface::
                   HTML fields are escaped SafeStrings with <mark> around matches.
     parse_query(q) -> ParsedQuery, raising SearchQueryError(message) — for validation.
 
-Syntax: space-separated words all match (a word's parts may occur apart); "…" or “…” is an
-exact phrase; `a OR b`; `-word` excludes. Traditional and simplified characters are folded.
+Syntax: space-separated terms must all occur, each as written (whitespace inside the text
+ignored); "…" or “…” quotes a term holding spaces; `a OR b`; `-term` excludes. Traditional and
+simplified characters are folded.
 `python manage.py reindex` rebuilds everything (needed after editing words.txt).
 """
 

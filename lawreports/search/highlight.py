@@ -86,3 +86,23 @@ def snippet(
     html = _marked(text, spans, start, end)
     html = ("…" if start > 0 else "") + html + ("…" if end < len(text) else "")
     return mark_safe(html), len(spans)
+
+
+def numbered_marks(text: str, needles: Iterable[str], first: int) -> tuple[SafeString, int]:
+    """The whole text, escaped, every match marked and numbered from `first` (for a page's
+    next/previous control); a match that wraps a line is marked on each line (paragraph and
+    <br> markup never cuts a <mark>). Returns the HTML and the number of matches."""
+    spans = find_spans(text, needles)
+    out, pos = [], 0
+    for number, (start, end) in enumerate(spans, start=first):
+        pieces = [m.span() for m in _LINE.finditer(text, start, end)]
+        for k, (s, e) in enumerate(pieces):
+            anchor = f' id="hit-{number}"' if k == 0 else ""
+            out += [escape(text[pos:s]), f'<mark class="hit"{anchor} data-hit="{number}">']
+            out += [escape(text[s:e]), "</mark>"]
+            pos = e
+    out.append(escape(text[pos:]))
+    return mark_safe("".join(out)), len(spans)
+
+
+_LINE = re.compile(r"[^\r\n]+")

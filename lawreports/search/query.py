@@ -1,12 +1,15 @@
 """User query syntax → a small AST of substring pieces.
 
-Syntax: words separated by spaces must all match; "…" or “…” is an exact phrase; OR between
-two terms makes either enough; -word or -"…" excludes. Everything else is text.
+Syntax: terms separated by spaces must all occur; "…" or “…” is a term that may hold spaces;
+OR between two terms makes either enough; -term or -"…" excludes. Everything else is text.
 
-Every term is reduced to pieces: normalised, whitespace-free strings that must occur in the
-report's normalised text. A phrase is one piece. An unquoted word becomes its maximal
-search-mode words (法治政府建设 → 法治政府, 建设), so its parts may occur apart. Backends
-retrieve candidates for a piece by its character bigrams and verify it on the stored text.
+Every term is one piece: its normalised, whitespace-free text (punctuation at its ends
+dropped), which must occur in the report's normalised text as written. Quoted or not, a term
+means the same reports (司法所 finds the reports that say 司法所, not every one that says 司法);
+quotes only let a term hold spaces. The term's search-mode words still rank the matches.
+Backends answer a piece from the index where the index is exact (a two-character piece is its
+own bigram; an indexed word) and verify the rest on the stored text, retrieving candidates by
+the piece's character bigrams.
 """
 
 from __future__ import annotations
@@ -127,15 +130,8 @@ def _strip_punct(text: str) -> str:
 
 def _term(raw: str, phrase: bool, negated: bool) -> Term:
     words = segmentation.tokens(raw)
-    if phrase:
-        text = _strip_punct(segmentation.compact(raw))
-        pieces = [text] if text else []
-    else:
-        # Maximal words only: the sub-words search mode adds are implied by them.
-        unique = list(dict.fromkeys(words))
-        pieces = [w for w in unique if not any(w != o and w in o for o in unique)]
-        longer = [p for p in pieces if len(p) > 1]
-        pieces = longer or pieces  # 市 in 市人民政府 adds nothing but cost
+    text = _strip_punct(segmentation.compact(raw))
+    pieces = [text] if text else []
     return Term(
         raw=raw,
         phrase=phrase,

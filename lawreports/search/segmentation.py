@@ -83,6 +83,24 @@ def _changing() -> re.Pattern[str]:
     return _changing_re
 
 
+def changing_pattern() -> re.Pattern[str]:
+    """Runs of characters normalize() may change (see _changing)."""
+    return _changing()
+
+
+def t2s_lines(chars: list[str]) -> list[str]:
+    """OpenCC t2s of each character alone, in one call (a line converts as it would alone)."""
+    converted = _t2s.convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # never seen; stay exact regardless
+        converted = [_t2s.convert(ch) for ch in chars]
+    return converted
+
+
+def map_char(code: int, converted: str) -> str:
+    """What normalize() makes of one character, given its t2s conversion."""
+    return _map_char(code, converted)
+
+
 def _translated(match: re.Match[str]) -> str:
     return match[0].translate(_CHAR_MAP)
 

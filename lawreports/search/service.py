@@ -15,7 +15,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 
 from lawreports.reports.models import Report, Section
-from lawreports.search import highlight
+from lawreports.search import highlight, scoped
 from lawreports.search.backends import MatchedIds, get_backend
 from lawreports.search.query import ParsedQuery, SearchQueryError, parse_query
 
@@ -93,9 +93,15 @@ def _date_order(reports: QuerySet[Report]) -> QuerySet[Report]:
 
 class SearchResult:
     def __init__(
-        self, q: str, reports: QuerySet[Report], order: Order, parsed: ParsedQuery | None
+        self,
+        q: str,
+        reports: QuerySet[Report],
+        order: Order,
+        parsed: ParsedQuery | None,
+        scope: str = "",
     ) -> None:
         self.q = q
+        self.scope = scoped.clean_scope(scope)
         self.order: Order = order if order in ("relevance", "date") else "relevance"
         self.parsed = parsed
         self.message: str | None = None
@@ -107,6 +113,9 @@ class SearchResult:
             self.reports = reports.none()
         elif parsed.empty:
             self.reports = reports
+        elif self.scope:
+            # Short fields, matched where they are stored (search/scoped.py).
+            self.reports = reports.filter(scoped.report_condition(parsed, self.scope))
         else:
             backend = get_backend(connections[reports.db])
             matched = self.matched = backend.match_ids(parsed)
@@ -164,7 +173,9 @@ class SearchResult:
         hits = {
             r.pk: ReportHit(r, score, highlight.highlight(r.title, needles)) for r, score in scored
         }
-        if needles and hits:
+        if self.scope in scoped.ITEM_SCOPES and hits:
+            self._item_sections(hits, needles)
+        elif needles and hits and not self.scope:
             # A page's reports have ~2 000 sections: they are scored as plain rows, and only
             # the few shown become Section instances with marked snippets.
             rows = (
@@ -190,6 +201,35 @@ class SearchResult:
                 ]
         return list(hits.values())
 
+    def _item_sections(self, hits: dict[int, ReportHit], needles: tuple[str, ...]) -> None:
+        """Scoped to problems or plans: the matching items are the hits' snippets, each
+        linking to the section it sits in."""
+        from lawreports.reports.models import Issue, Plan
+
+        assert self.parsed is not None
+        model = Issue if self.scope == "issues" else Plan
+        items = (
+            model.objects.filter(scoped.item_condition(self.parsed), report_id__in=list(hits))
+            .select_related("section")
+            .order_by("report_id", "order")
+        )
+        for item in items:
+            hit = hits[item.report_id]
+            if len(hit.sections) >= SECTIONS_PER_REPORT:
+                continue
+            section = item.section
+            section.report = hit.report
+            text = item.text or item.headline
+            snippet, matches = highlight.snippet(text, needles)
+            hit.sections.append(
+                SectionHit(
+                    section=section,
+                    snippet_html=snippet,
+                    heading_html=highlight.highlight(section.heading, needles),
+                    matches=matches,
+                )
+            )
+
 
 def _section_hit(report: Report, row: tuple, matches: int, needles: tuple[str, ...]) -> SectionHit:
     pk, _, order, number, heading, body = row
@@ -203,10 +243,15 @@ def _section_hit(report: Report, row: tuple, matches: int, needles: tuple[str, .
 
 
 def search_reports(
-    q: str, reports: QuerySet[Report] | None = None, *, order: Order = "relevance"
+    q: str,
+    reports: QuerySet[Report] | None = None,
+    *,
+    order: Order = "relevance",
+    scope: str = "",
 ) -> SearchResult:
     """Search within `reports` (default: all). Never raises for bad user input: an unusable
-    query gives `message` and no reports; an empty query filters nothing."""
+    query gives `message` and no reports; an empty query filters nothing. `scope` ("title",
+    "agency", "issues", "plans"; anything else means everywhere) restricts where terms count."""
     if reports is None:
         reports = Report.objects.all()
     try:
@@ -214,6 +259,6 @@ def search_reports(
         message = None
     except SearchQueryError as exc:
         parsed, message = None, exc.message
-    result = SearchResult(q, reports, order, parsed)
+    result = SearchResult(q, reports, order, parsed, scope)
     result.message = message
     return result

@@ -108,7 +108,7 @@ def test_openapi_documents_every_parameter_the_api_takes(client, seeded):
     assert schema["openapi"].startswith("3.")
     operation = schema["paths"]["/api/reports"]["get"]
     names = {p["name"] for p in operation["parameters"]}
-    assert names == {"page", "sort"} | set(filter_form().base_fields)
+    assert names == {"in", "page", "sort"} | set(filter_form().base_fields)
     assert {"province", "prefecture", "county", "year", "level", "agency_kind"} <= names
     assert {"timeliness", "missing_part", "issue_theme", "plan_theme", "figures"} <= names
     # the documented result fields are the ones the API returns

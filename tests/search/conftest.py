@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 from lawreports.reports.models import Agency, Region, Report, Section
-from lawreports.search import index_report, indexing_suspended
+from lawreports.search import index_report, indexing_suspended, segmentation
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 HEADING = re.compile(r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
@@ -64,3 +65,27 @@ def seed_reports(db) -> dict[str, Report]:
         title, sections = split_seed(path.read_text(encoding="utf-8", errors="replace"))
         out[path.stem[:3]] = make_report(path.stem, title, sections, year=2020 + i)
     return out
+
+
+@pytest.fixture
+def archive(db, tmp_path, seeds_dir) -> dict[int, str]:
+    """Load the seeds and 60 generated reports with the real loader; report id → the
+    report's text as the guarantee states it (folded, whitespace removed), built here from
+    the stored rows."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from bench.corpus import write_corpus
+    from lawreports.reports.services.loading import load_files, report_files
+
+    raw, _ = write_corpus(60, tmp_path)
+    load_files(report_files([seeds_dir, raw]))
+    texts = {}
+    for report in Report.objects.prefetch_related("sections"):
+        parts = [report.title, report.preamble]
+        sections = list(report.sections.all())
+        for s in sections:
+            parts += [s.number, s.heading, s.body]
+        if not sections:
+            parts.append(report.body_text)
+        texts[report.pk] = re.sub(r"\s+", "", segmentation.normalize("".join(parts)))
+    assert Report.objects.filter(script="traditional").exists()  # both scripts stored
+    return texts

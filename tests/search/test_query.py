@@ -13,7 +13,7 @@ def shape(q: str) -> list[list[tuple[bool, list[str]]]]:
 
 def test_words_phrases_or_and_minus():
     assert shape("法治政府建设 “市人民政府” -行政复议 a OR b") == [
-        [(False, ["法治政府", "建设"])],
+        [(False, ["法治政府建设"])],  # one term, as written: not its words apart
         [(False, ["市人民政府"])],
         [(True, ["行政复议"])],
         [(False, ["a"]), (False, ["b"])],

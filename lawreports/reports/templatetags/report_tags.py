@@ -2,6 +2,8 @@ import re
 
 from django import template
 
+from lawreports.search.scoped import SCOPES
+
 register = template.Library()
 
 # The parser stores bare labels ("一", "(一)", "1", "(1)", "第一部分", "①"); readers expect
@@ -46,3 +48,9 @@ def toggle_url(params, name: str, value: str) -> str:
     from lawreports.browsing.presenters import toggle_url
 
     return toggle_url(params, name, value)
+
+
+@register.simple_tag
+def search_scopes() -> dict[str, str]:
+    """The search scopes a query can be restricted to (code → label), from the search."""
+    return SCOPES
