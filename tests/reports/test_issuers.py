@@ -52,7 +52,9 @@ def test_api_and_exports_say_issuer_not_identified(client, portal_pages):
     assert {by_id[pk] for pk in unknown} == {UNIDENTIFIED_ISSUER}
     assert by_id[reports["r04_township_bar"].pk] == "沙溪镇人民政府"
 
-    body = b"".join(client.get("/export/reports.csv").streaming_content).decode("utf-8-sig")
+    body = b"".join(client.get("/export/reports.csv?header=code").streaming_content).decode(
+        "utf-8-sig"
+    )
     rows = {int(row["id"]): row for row in csv.DictReader(io.StringIO(body))}
     assert {rows[pk]["agency"] for pk in unknown} == {UNIDENTIFIED_ISSUER}
     assert {rows[pk]["agency_kind"] for pk in unknown} == {""}

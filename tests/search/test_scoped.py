@@ -121,7 +121,7 @@ def test_issue_scope_hits_and_export_list_only_the_matching_problems(archive, cl
     matching = {pk for pk, headline, text in issues if needle in compact(headline + "\n" + text)}
     assert matching and len(matching) < len(issues)
 
-    response = client.get("/export/issues.csv", {"q": term, "in": "issues"})
+    response = client.get("/export/issues.csv", {"q": term, "in": "issues", "header": "code"})
     rows = list(
         csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
     )
