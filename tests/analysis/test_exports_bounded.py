@@ -55,9 +55,10 @@ def test_every_export_costs_the_same_queries_at_any_size(client, make_report, mo
     make_reports(make_report, 27, start=3)
     large = {url: queries_for(client, url)[0] for url in WEB}
     assert large == small
-    # the filters' columns and theme bits (kept per data generation on PostgreSQL, read per
-    # request on SQLite), whether more rows exist, theme order, the rows
-    assert max(large.values()) <= 5
+    # the filters' columns and theme bits (read per request on SQLite; on PostgreSQL read by
+    # the first request after a write, with the data generation, then kept), whether more
+    # rows exist, theme order, the rows
+    assert max(large.values()) <= 6
     rows = json.loads(body(client.get("/export/issues.json")))
     assert len(rows) == 60  # the larger export really has every row
 
