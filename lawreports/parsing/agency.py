@@ -23,15 +23,18 @@ from lawreports.parsing.vocabulary import (
     SUPERVISOR_CONTEXT_RE,
     TITLE_KIND_RE,
     TITLE_TOPIC_RE,
+    ZONE_SUFFIXES,
 )
 
 _TITLE_MAX = 70
 _TITLE_SCAN = 8  # titles sit among the first few content lines
+_TITLE_SCAN_MAX = 30  # … or after a long menu
 _TITLE_CUT_RE = re.compile(r"(?:19|20)\d{2}|关于|法治|依法行政|法制|依法治|年度|[〇○零]")
 _AFTER_YEAR_RE = re.compile(r"^.*?(?:(?:19|20)\d{2}\s*年度?|关于)\s*")
 _NAME_BAD_RE = re.compile(r"[我本在以按照的了对把将为是要从]")
 _REGION_MARK_RE = re.compile(r"[省市州盟县区旗乡镇]|街道|自治")
 _JOINT_SPLIT_RE = re.compile(r"[\s、,]+")
+_NAV_RE = re.compile(r"->|>|»|→|首页|位置")
 
 
 def is_title(line: str) -> bool:
@@ -43,7 +46,8 @@ def is_title(line: str) -> bool:
 
 
 def find_title(analysis: list[str]) -> tuple[int, int] | None:
-    """(first, last) line index of the title among the first content lines."""
+    """(first, last) line index of the title among the first content lines: the first few,
+    or more while they are short lines of page furniture, not yet the report's prose."""
     seen = 0
     for i, line in enumerate(analysis):
         if not line:
@@ -51,20 +55,23 @@ def find_title(analysis: list[str]) -> tuple[int, int] | None:
         if is_title(line):
             return i, i
         nxt = _next_content(analysis, i)
-        # A title wrapped over two lines: "…关于2022年法治政府建设" + "情况的报告".
-        if (
-            nxt is not None
-            and TITLE_TOPIC_RE.search(line)
-            and "。" not in line
-            and len(line) + len(analysis[nxt]) <= _TITLE_MAX
-            and analysis[nxt].endswith("报告")
-            and is_title(line + analysis[nxt])
-        ):
+        if nxt is not None and _wrapped_title(line, analysis[nxt]):
             return i, nxt
         seen += 1
-        if seen >= _TITLE_SCAN:
+        prose = "。" in line or len(line) > _TITLE_MAX or match_heading(line) is not None
+        if seen >= _TITLE_SCAN and (prose or seen >= _TITLE_SCAN_MAX):
             break
     return None
+
+
+def _wrapped_title(line: str, nxt: str) -> bool:
+    """A title over two lines: "…关于2022年法治政府建设" + "情况的报告", or the issuer on
+    its own line: "某市人民政府关于" + "2023年度法治政府建设情况的报告"."""
+    if "。" in line or len(line) + len(nxt) > _TITLE_MAX or not is_title(line + nxt):
+        return False
+    if TITLE_TOPIC_RE.search(line) and nxt.endswith("报告"):
+        return True
+    return line.endswith("关于") or (nxt.startswith("关于") and ORG_LINE_RE.match(line) is not None)
 
 
 def _next_content(lines: list[str], i: int) -> int | None:
@@ -74,12 +81,21 @@ def _next_content(lines: list[str], i: int) -> int | None:
     return None
 
 
+def title_suspect(title: str) -> bool:
+    """A title that looks like navigation (a breadcrumb left in it) or names no issuer."""
+    return bool(_NAV_RE.search(title)) or agency_from_title(title) is None
+
+
 def canonical_agency(name: str) -> str:
     """'茂名市政府办公室' -> '茂名市人民政府办公室'; '某县政府' -> '某县人民政府'."""
     name = re.sub(r"\s+", "", name).strip("《》“”\"'()")
     name = re.sub(r"(?<!人民)政府(?=办|$)", "人民政府", name)
     name = re.sub(r"人民政府办$", "人民政府办公室", name)
-    if REGION_SUFFIX_RE.search(name) and not name.endswith(("社区", "小区")):
+    if name.endswith(ZONE_SUFFIXES):
+        name += "管理委员会"  # a development zone is run by its management committee
+    elif name.endswith("街道"):
+        name += "办事处"
+    elif REGION_SUFFIX_RE.search(name) and not name.endswith(("社区", "小区")):
         name += "人民政府"  # a bare place name stands for its government
     return name
 
@@ -93,7 +109,7 @@ def agency_kind(name: str | None) -> str | None:
         return "government_office"
     if GOV_RE.search(name):
         return "government"
-    if name.endswith(("法院", "检察院")):
+    if name.endswith(("法院", "检察院", "管理委员会", "管委会")):
         return "other"
     if DEPARTMENT_RE.search(name):
         return "department"
@@ -118,16 +134,28 @@ def choose_agency(names: list[str]) -> str | None:
 
 def agency_from_title(title: str) -> str | None:
     title = title.removeprefix("关于")
+    rest = _AFTER_YEAR_RE.sub("", title, count=1)
+    # The issuer before the year or topic; failing that, right after the year (2020年某区
+    # 法治政府建设…: the name stops at 法治, it never takes 法治政府 along).
+    name = _issuer_prefix(title) or _issuer_prefix(rest)
+    if name:
+        return name
+    m = ORG_NAME_RE.match(rest)
+    if m and TITLE_TOPIC_RE.search(m[1]):
+        return None  # 某区法治政府: the topic is not part of a name
+    return choose_agency([m[1]]) if m else None
+
+
+def _issuer_prefix(title: str) -> str | None:
     cut = _TITLE_CUT_RE.search(title)
     prefix = title[: cut.start()] if cut else ""
     prefix = prefix.removesuffix("关于").strip()
-    if prefix:
-        parts = [p for p in _JOINT_SPLIT_RE.split(prefix) if p]
-        if all(ORG_LINE_RE.match(p) or REGION_SUFFIX_RE.search(p) for p in parts):
-            return choose_agency(parts)
-    rest = _AFTER_YEAR_RE.sub("", title, count=1)
-    m = ORG_NAME_RE.match(rest)
-    return choose_agency([m[1]]) if m else None
+    if not prefix:
+        return None
+    parts = [p for p in _JOINT_SPLIT_RE.split(prefix) if p]
+    if all(ORG_LINE_RE.match(p) or REGION_SUFFIX_RE.search(p) for p in parts):
+        return choose_agency(parts)
+    return None
 
 
 def signature_agencies(lines: list[str]) -> list[str]:

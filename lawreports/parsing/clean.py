@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from lawreports.parsing.page_vocabulary import PINYIN_RE
 from lawreports.parsing.vocabulary import CHROME_ANYWHERE_RE, CHROME_AT_START_RE, SENTENCE_END
 
 # Spaces that are not U+0020 (NBSP, ideographic space, thin spaces, tab ...) become one;
@@ -26,6 +27,8 @@ _CHROME_MAX = 60
 def split_lines(text: str) -> list[str]:
     """Normalise line ends and odd characters; strip each line (blank lines kept as '')."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    if "(" in text:
+        text = PINYIN_RE.sub("", text)  # mirrors annotate characters: 區(qū)
     if _ODD_RE.search(text):  # one scan decides whether the two substitutions are needed
         text = _DROP_RE.sub("", _SPACE_RE.sub(" ", text))
     return [line.strip() for line in text.split("\n")]

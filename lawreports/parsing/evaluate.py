@@ -4,6 +4,11 @@
 
 Each label line (JSON) names a page `id`; its text is DIR/<id>.txt. A null label is scored
 ("the page has none": the parser must give None), except a null title, which is not scored.
+
+Agencies are compared by what they name, not by how many parents they spell out: the
+labels (and pages) write 北京市西城区司法局 and 西城区司法局, 金平苗族瑶族傣族自治县人民政府
+and 金平县人民政府 for the same body, so the leading place names are read with the gazetteer
+and only the innermost place (as a division) and the rest of the name must agree.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from lawreports.parsing.gazetteer import gazetteer
+from lawreports.parsing.issuer import place_at
 from lawreports.parsing.model import ParseError
 from lawreports.parsing.pipeline import parse_file
 
@@ -49,10 +56,27 @@ class Outcome:
 
 
 def _same(field: str, expected: object, got: object) -> bool:
-    if field == "title" and isinstance(expected, str) and isinstance(got, str):
+    if expected == got:
+        return True
+    if not (isinstance(expected, str) and isinstance(got, str)):
+        return False
+    if field == "title":
         # Spaces inside a printed title are layout, not wording.
         return "".join(expected.split()) == "".join(got.split())
-    return expected == got
+    if field == "agency":
+        return _agency_key(expected) == _agency_key(got)
+    return False
+
+
+def _agency_key(name: str) -> tuple[frozenset[str], str]:
+    """(official names the innermost leading place may denote, the rest of the name)."""
+    gaz = gazetteer()
+    rest, last = name.removeprefix("中共"), None
+    while place := place_at(rest):
+        last, rest = place, rest[len(place) :]
+    if last is None:
+        return frozenset(), name
+    return frozenset(gaz.by_code[c].name for c, _ in gaz.index[last]), rest
 
 
 def load_labels(paths: Iterable[str | Path]) -> list[dict]:

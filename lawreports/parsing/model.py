@@ -18,6 +18,13 @@ FLAGS = (
     "no_plans_section",
     "region_unresolved",
     "year_uncertain",
+    # Inferred rather than read (the review queue filters on these):
+    "agency_inferred",  # issuer named from context: not written on the page as the author
+    "region_inferred",  # region placed by guess: the issuer names no place of its own, or
+    #                     its place was completed from the text, or an ambiguous place was
+    #                     decided without the page naming a parent
+    "year_inferred",  # year from the body or dates, not from the title or opening statement
+    "title_suspect",  # the title looks like navigation or names no issuer
 )
 
 

@@ -10,6 +10,7 @@ from lawreports.parsing import agency as ag
 from lawreports.parsing.clean import has_content, is_chrome, join_broken_lines, split_lines
 from lawreports.parsing.dates import is_date_line, parse_date
 from lawreports.parsing.decode import decode_bytes
+from lawreports.parsing.issuer import choose_issuer
 from lawreports.parsing.items import extract_items
 from lawreports.parsing.markup import looks_like_html, strip_markup
 from lawreports.parsing.metadata import read_metadata
@@ -22,6 +23,7 @@ from lawreports.parsing.normalise import (
     simplified_and_analysis_lines,
 )
 from lawreports.parsing.outline import build_outline, match_heading
+from lawreports.parsing.page import prepare_header, tidy_header
 from lawreports.parsing.region import resolve
 from lawreports.parsing.years import report_year
 
@@ -78,12 +80,14 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
     simplified, ana = simplified_and_analysis_lines(lines)
     # Script detection below reuses these conversions for every line that stays whole.
     known_simplified = dict(zip(lines, simplified, strict=True))
+    prepare_header(lines, ana)
 
     meta, used = read_metadata(ana)
     for i, a in enumerate(ana):
         # Dropped lines become blank so text around them never joins across.
         if i in used or not has_content(a) or is_chrome(a):
             lines[i] = ana[i] = ""
+    lines, ana, header = tidy_header(lines, ana)
 
     parts = _split_roles(ana)
     title_lines = [lines[i] for i in parts.title]
@@ -106,13 +110,18 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
     addressed_to = next((a for a in map(ag.addressee, preamble_ana[:2]) if a), None)
     opening = next((p for p in preamble_ana if not ag.addressee(p)), "")
     title_ana = "".join(ana[i] for i in parts.title)
-    agency = (
-        (ag.agency_from_title(title_ana) if title_ana else None)
-        or ag.choose_agency(parts.signature_orgs)
-        or ag.agency_from_preamble(opening)
-        or ag.agency_from_self_reference(body_ana_text, addressed_to)
-        or (ag.canonical_agency(meta.publisher) if meta.publisher else None)
+    hints = [h for h in (addressed_to, meta.publisher, meta.source) if h]
+    issuer = choose_issuer(
+        title=title_ana,
+        signature_orgs=parts.signature_orgs,
+        opening=opening,
+        opening_text="\n".join(a for a in joined_ana if a and not ag.addressee(a)),
+        body=body_ana_text,
+        addressed_to=addressed_to,
+        publisher=meta.publisher,
+        hints=hints,
     )
+    agency = issuer.name
     report_date = parts.signature_date or meta.written_on
     year, year_sure = report_year(
         title_ana, opening, "\n".join(preamble_ana), report_date, body_ana_text
@@ -122,7 +131,6 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
     if not title:
         title = f"{agency or ''}{year or ''}{'年' if year else ''}法治政府建设情况报告"
 
-    hints = [h for h in (addressed_to, meta.publisher, meta.source) if h]
     region = resolve(agency, body_ana_text, hints)
 
     issues = extract_items(sections, "problems")
@@ -135,6 +143,10 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         "no_plans_section": not plans,
         "region_unresolved": region.province is None,
         "year_uncertain": not year_sure,
+        "agency_inferred": issuer.inferred,
+        "region_inferred": region.province is not None and (issuer.completed or region.inferred),
+        "year_inferred": year is not None and not year_sure,
+        "title_suspect": bool(title_lines) and ag.title_suspect(title_ana),
     }
     return ParsedReport(
         file=filename,
@@ -151,9 +163,9 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         township_code=region.township_code,
         year=year,
         report_date=report_date,
-        published_on=meta.published_on,
+        published_on=meta.published_on or header.published_on or meta.issued_on,
         index_no=meta.index_no,
-        doc_no=meta.doc_no,
+        doc_no=meta.doc_no or header.doc_no,
         source=meta.source,
         addressed_to=addressed_to,
         script=detect_script_lines(all_lines, known_simplified),

@@ -70,9 +70,12 @@ class RegionMatch:
     township_code: str | None  # the township's own code when resolved
     level: str | None  # level of the deepest division resolved
     chain: tuple[Division, ...]  # province first, down to the deepest resolved
+    # Placed by guess: not from a place the agency names (hints or text instead), or an
+    # ambiguous place decided without the context naming a parent.
+    inferred: bool = False
 
     @classmethod
-    def from_chain(cls, chain: Sequence[Division]) -> RegionMatch:
+    def from_chain(cls, chain: Sequence[Division], *, inferred: bool = False) -> RegionMatch:
         by_level = {d.level: d for d in chain}
         township = by_level.get("township")
         above = [d for d in chain if d.level != "township"]
@@ -85,6 +88,7 @@ class RegionMatch:
             township_code=township.code if township else None,
             level=chain[-1].level if chain else None,
             chain=tuple(chain),
+            inferred=inferred,
         )
 
 
@@ -101,11 +105,12 @@ def resolve_region(agency: str | None, text: str = "", *, hints: Sequence[str] =
     context = _Context(gaz, hints, text)
     for source, is_hint in ((agency, False), *((h, True) for h in hints)):
         if source and (candidates := _agency_candidates(gaz, source, is_hint=is_hint)):
-            return RegionMatch.from_chain(_decide(gaz, candidates, context))
+            chain, by_context = _decide(gaz, candidates, context)
+            return RegionMatch.from_chain(chain, inferred=is_hint or not by_context)
     if text:
         code = _dominant_in_text(gaz, text)
         if code:
-            return RegionMatch.from_chain(gaz.chain(code))
+            return RegionMatch.from_chain(gaz.chain(code), inferred=True)
     return NO_MATCH
 
 
@@ -203,9 +208,12 @@ def _mention_pattern(gaz: Gazetteer, code: str) -> re.Pattern[str]:
     return p
 
 
-def _decide(gaz: Gazetteer, candidates: dict[str, int], context: _Context) -> tuple[Division, ...]:
+def _decide(
+    gaz: Gazetteer, candidates: dict[str, int], context: _Context
+) -> tuple[tuple[Division, ...], bool]:
+    """The chain, and whether it is certain: one candidate, or the context decided."""
     if len(candidates) == 1:
-        return gaz.chain(next(iter(candidates)))
+        return gaz.chain(next(iter(candidates))), True
 
     def key(code: str) -> tuple:
         ancestors = gaz.ancestors(code)
@@ -216,9 +224,9 @@ def _decide(gaz: Gazetteer, candidates: dict[str, int], context: _Context) -> tu
 
     ranked = sorted(candidates, key=key, reverse=True)
     if key(ranked[0]) != key(ranked[1]):
-        return gaz.chain(ranked[0])
+        return gaz.chain(ranked[0]), key(ranked[0])[:2] != key(ranked[1])[:2]
     tied = [c for c in ranked if key(c) == key(ranked[0])]
-    return _common_prefix([gaz.chain(c) for c in tied])
+    return _common_prefix([gaz.chain(c) for c in tied]), True
 
 
 def _common_prefix(chains: Iterable[tuple[Division, ...]]) -> tuple[Division, ...]:

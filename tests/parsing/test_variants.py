@@ -92,7 +92,7 @@ CASES = {
     "v18_colon_headings": dict(
         issues=["督察整改跟踪不到位", "法治宣传覆盖面不广"], plans=["健全督察整改机制"],
     ),
-    "v19_year_from_date": dict(year=2022, flags=["year_uncertain"]),
+    "v19_year_from_date": dict(year=2022, flags=["year_uncertain", "year_inferred"]),
     "v20_damage": dict(flags=["encoding_damage"], encoding="utf-8-sig"),
     "v21_mixed_section": dict(
         issues=["依法行政意识有待增强", "执法规范化水平有待提高"],
