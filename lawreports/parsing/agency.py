@@ -34,6 +34,8 @@ _AFTER_YEAR_RE = re.compile(r"^.*?(?:(?:19|20)\d{2}\s*年度?|关于)\s*")
 _NAME_BAD_RE = re.compile(r"[我本在以按照的了对把将为是要从]")
 _REGION_MARK_RE = re.compile(r"[省市州盟县区旗乡镇]|街道|自治")
 _JOINT_SPLIT_RE = re.compile(r"[\s、,]+")
+# Joint issuers printed without a space: 中共某乡党委某乡人民政府.
+_JOINT_GLUE_RE = re.compile(r"(?:(?<=党委)|(?<=工委)|(?<=[省市县区旗]委)|(?<=委员会))(?=[\u4e00-\u9fff]{2})")
 _NAV_RE = re.compile(r"->|>|»|→|首页|位置")
 
 
@@ -88,7 +90,7 @@ def title_suspect(title: str) -> bool:
 
 def canonical_agency(name: str) -> str:
     """'茂名市政府办公室' -> '茂名市人民政府办公室'; '某县政府' -> '某县人民政府'."""
-    name = re.sub(r"\s+", "", name).strip("《》“”\"'()")
+    name = re.sub(r"\s+", "", name).strip("《》“”\"'()").replace("县县", "县")
     name = re.sub(r"(?<!人民)政府(?=办|$)", "人民政府", name)
     name = re.sub(r"人民政府办$", "人民政府办公室", name)
     if name.endswith(ZONE_SUFFIXES):
@@ -152,7 +154,7 @@ def _issuer_prefix(title: str) -> str | None:
     prefix = prefix.removesuffix("关于").strip()
     if not prefix:
         return None
-    parts = [p for p in _JOINT_SPLIT_RE.split(prefix) if p]
+    parts = [p for p in _JOINT_SPLIT_RE.split(_JOINT_GLUE_RE.sub(" ", prefix)) if p]
     if all(ORG_LINE_RE.match(p) or REGION_SUFFIX_RE.search(p) for p in parts):
         return choose_agency(parts)
     return None

@@ -22,6 +22,7 @@ _DROP_RE = re.compile(
 _ODD_RE = re.compile(f"{_SPACE_RE.pattern}|{_DROP_RE.pattern}")
 _CONTENT_RE = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uff10-\uff19\uff21-\uff5a]")
 _CHROME_MAX = 60
+_LOST_INDENT_RE = re.compile(r"(?m)^[ ?]*\?(?=[\u3400-\u9fff0-9(（“])")
 
 
 def split_lines(text: str) -> list[str]:
@@ -29,6 +30,8 @@ def split_lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     if "(" in text:
         text = PINYIN_RE.sub("", text)  # mirrors annotate characters: 區(qū)
+    if "?" in text:
+        text = _LOST_INDENT_RE.sub("", text)  # "??2022年,…": indentation lost in a mirror
     if _ODD_RE.search(text):  # one scan decides whether the two substitutions are needed
         text = _DROP_RE.sub("", _SPACE_RE.sub(" ", text))
     return [line.strip() for line in text.split("\n")]

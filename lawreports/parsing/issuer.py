@@ -223,7 +223,7 @@ def choose_issuer(
         name, completed = found
         return Issuer(name, completed or name not in body, completed)
     name = ag.agency_from_preamble(opening) or ag.agency_from_self_reference(body, addressed_to)
-    if name:
+    if name and place_at(name.removeprefix("中共")):  # 市政府办公室 alone names nobody
         return Issuer(name, name not in body, False)
     name = ag.canonical_agency(publisher) if publisher else None
     if name:

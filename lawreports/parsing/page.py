@@ -27,6 +27,7 @@ from lawreports.parsing.page_vocabulary import (
     PROSE_RE,
     STAMP_RE,
     TABLE_BAR_RE,
+    TIMED_DATE_RE,
     TITLE_BRACKET_RE,
     TITLE_DATE_RE,
     TITLE_LABEL_RE,
@@ -47,7 +48,7 @@ class Header:
     doc_no: str | None = None
 
 
-def prepare_header(lines: list[str], ana: list[str]) -> None:
+def prepare_header(lines: list[str], ana: list[str]) -> str | None:
     """In place, on the first lines: list bullets and table bars out, a 标题: label off its
     title, breadcrumbs blank or reduced to the title glued to their end. Runs before metadata
     and chrome lines are dropped (which would take a title on such a line along)."""
@@ -59,6 +60,32 @@ def prepare_header(lines: list[str], ana: list[str]) -> None:
                 lines[i] = pattern.sub(repl, lines[i]).strip()
         if _is_breadcrumb(ana[i]):
             _keep_part(lines, ana, i, _trailing_title(CRUMB_SEP_RE.split(ana[i])[-1]))
+    return _first_stamp([ana[i] for i in content])
+
+
+def _first_stamp(top: list[str]) -> str | None:
+    """The publication stamp among the top lines, before the report's prose: one with its
+    key (发布时间:, 时间:…), else a date with a time of day (2020-03-18 09:54 来源:…)."""
+    timed, titled = None, False
+    for a in top:
+        if titled and _is_prose(a):
+            break
+        titled = titled or is_title(a)
+        if CLOCK_RE.search(a):
+            continue
+        if m := STAMP_RE.search(a):
+            return parse_date(m[1])
+        if timed is None and (m := TIMED_DATE_RE.search(a)):
+            timed = parse_date(m[1])
+    return timed
+
+
+def _is_prose(a: str) -> bool:
+    return (
+        bool(match_heading(a))
+        or a.endswith("。")
+        or (len(a) >= PROSE_MIN and PROSE_RE.search(a) is not None and not METADATA_KEY_RE.match(a))
+    )
 
 
 def tidy_header(lines: list[str], ana: list[str]) -> tuple[list[str], list[str], Header]:
@@ -73,8 +100,9 @@ def tidy_header(lines: list[str], ana: list[str]) -> tuple[list[str], list[str],
         a = ana[i]
         if not a or (found and found[0] <= i <= found[1]):
             continue
-        if header.published_on is None and not CLOCK_RE.search(a):
-            header.published_on = _stamp(a, after_title=i > title_end >= 0)
+        if header.published_on is None and i > title_end >= 0 and not CLOCK_RE.search(a):
+            m = BARE_STAMP_RE.match(a)
+            header.published_on = parse_date(m[1]) if m else None
         if i < title_end and (m := DOC_NO_PREFIX_RE.match(a)) and m.end() == len(a):
             header.doc_no = m[1]
         keep = ADDRESSEE_RE.match(a) or METADATA_KEY_RE.match(a)
@@ -164,15 +192,6 @@ def _body_start(ana: list[str], title_end: int) -> int:
         if match_heading(a) or a.endswith("。") or (len(a) >= PROSE_MIN and PROSE_RE.search(a)):
             return i
     return len(ana)
-
-
-def _stamp(a: str, *, after_title: bool) -> str | None:
-    m = STAMP_RE.search(a)
-    if m:
-        return parse_date(m[1])
-    if after_title and (m := BARE_STAMP_RE.match(a)):
-        return parse_date(m[1])
-    return None
 
 
 def _strip_title_prefix(lines: list[str], ana: list[str], i: int, header: Header) -> None:

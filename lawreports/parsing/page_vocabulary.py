@@ -17,7 +17,7 @@ _DATE = (
     r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})"
 )
 STAMP_RE = re.compile(
-    r"(?<!成文)(?<!印发)(?<!施行)(?:发布|更新|发表|公开|上传|发稿|录入)?(?:日期|时间|于)"
+    r"(?:(?:发布|更新|发表|公开|上传|发稿|录入)(?:日期|时间|于)|(?<![\u4e00-\u9fff])(?:日期|时间))"
     r"\s*[\]】]?\s*[::]?\s*(" + _DATE + ")"
 )
 # A date alone under the title, perhaps with a time and a site or office name beside it
@@ -25,6 +25,8 @@ STAMP_RE = re.compile(
 BARE_STAMP_RE = re.compile(
     r"^[\u4e00-\u9fff]{0,16}\s*(" + _DATE + r")\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[\u4e00-\u9fff]{0,16}$"
 )
+# A date with a time of day, anywhere on a header line: a stamp without its key.
+TIMED_DATE_RE = re.compile("(" + _DATE + r")\s*\d{1,2}\s*:\s*\d{2}")
 # A line that opens the report proper: long prose, or a sentence however short.
 PROSE_RE = re.compile(r"[。;;,,]")
 PROSE_MIN = 10

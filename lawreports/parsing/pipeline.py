@@ -80,7 +80,7 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
     simplified, ana = simplified_and_analysis_lines(lines)
     # Script detection below reuses these conversions for every line that stays whole.
     known_simplified = dict(zip(lines, simplified, strict=True))
-    prepare_header(lines, ana)
+    stamp = prepare_header(lines, ana)  # before chrome goes: "时间:2018-05-03 浏览次数:"
 
     meta, used = read_metadata(ana)
     for i, a in enumerate(ana):
@@ -115,7 +115,7 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         title=title_ana,
         signature_orgs=parts.signature_orgs,
         opening=opening,
-        opening_text="\n".join(a for a in joined_ana if a and not ag.addressee(a)),
+        opening_text="\n".join(a for a in joined_ana if a and not _addressee_like(a)),
         body=body_ana_text,
         addressed_to=addressed_to,
         publisher=meta.publisher,
@@ -163,7 +163,7 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         township_code=region.township_code,
         year=year,
         report_date=report_date,
-        published_on=meta.published_on or header.published_on or meta.issued_on,
+        published_on=meta.published_on or stamp or header.published_on or meta.issued_on,
         index_no=meta.index_no,
         doc_no=meta.doc_no or header.doc_no,
         source=meta.source,
@@ -218,3 +218,8 @@ def _split_roles(ana: list[str]) -> _Parts:
     taken = set(title) | set(signature)
     body = {i for i in content if i not in taken}
     return _Parts(title, orgs, date, body, signature)
+
+
+def _addressee_like(analysis_line: str) -> bool:
+    """"省政府:", "区委、区政府:": a short line naming whom the report goes to."""
+    return len(analysis_line) <= 30 and analysis_line.endswith(":")
