@@ -35,7 +35,9 @@ _NAME_BAD_RE = re.compile(r"[我本在以按照的了对把将为是要从]")
 _REGION_MARK_RE = re.compile(r"[省市州盟县区旗乡镇]|街道|自治")
 _JOINT_SPLIT_RE = re.compile(r"[\s、,]+")
 # Joint issuers printed without a space: 中共某乡党委某乡人民政府.
-_JOINT_GLUE_RE = re.compile(r"(?:(?<=党委)|(?<=工委)|(?<=[省市县区旗]委)|(?<=委员会))(?=[\u4e00-\u9fff]{2})")
+_JOINT_GLUE_RE = re.compile(
+    r"(?:(?<=党委)|(?<=工委)|(?<=[省市县区旗]委)|(?<=委员会))(?!员会)(?=[\u4e00-\u9fff]{2})"
+)
 _NAV_RE = re.compile(r"->|>|»|→|首页|位置")
 
 
@@ -71,9 +73,10 @@ def _wrapped_title(line: str, nxt: str) -> bool:
     its own line: "某市人民政府关于" + "2023年度法治政府建设情况的报告"."""
     if "。" in line or len(line) + len(nxt) > _TITLE_MAX or not is_title(line + nxt):
         return False
-    if TITLE_TOPIC_RE.search(line) and nxt.endswith("报告"):
+    if TITLE_TOPIC_RE.search(line) and nxt.endswith("报告") and not is_title(nxt):
         return True
-    return line.endswith("关于") or (nxt.startswith("关于") and ORG_LINE_RE.match(line) is not None)
+    starts = nxt.startswith("关于") or re.match(r"(?:19|20)\d{2}\s*年", nxt) is not None
+    return line.endswith("关于") or (starts and ORG_LINE_RE.match(line) is not None)
 
 
 def _next_content(lines: list[str], i: int) -> int | None:
@@ -83,9 +86,11 @@ def _next_content(lines: list[str], i: int) -> int | None:
     return None
 
 
-def title_suspect(title: str) -> bool:
+def title_suspect(title: str, agency: str | None) -> bool:
     """A title that looks like navigation (a breadcrumb left in it) or names no issuer."""
-    return bool(_NAV_RE.search(title)) or agency_from_title(title) is None
+    if _NAV_RE.search(title):
+        return True
+    return agency_from_title(title) is None and not (agency and agency in title)
 
 
 def canonical_agency(name: str) -> str:

@@ -109,6 +109,8 @@ def _subject(clause: str, text: str, hints: Sequence[str]) -> tuple[str, bool] |
         completed = True
     else:
         rest = clause[len(place) :]
+        if rest[:1] == place[-1]:
+            rest = rest[1:]  # 元谋县县卫生健康局: the level written twice
     org = _org_word(rest)
     if org is None:
         if rest[:1] and "\u4e00" <= rest[0] <= "\u9fff" and place_at(rest):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lawreports.parsing.agency import find_title, is_title
+from lawreports.parsing.agency import agency_from_title, find_title, is_title
 from lawreports.parsing.dates import parse_date
 from lawreports.parsing.issuer import place_at
 from lawreports.parsing.outline import match_heading
@@ -94,6 +94,11 @@ def tidy_header(lines: list[str], ana: list[str]) -> tuple[list[str], list[str],
     header = Header()
     lines, ana = _split_glued_title(lines, ana)
     found = find_title(ana)
+    if found and agency_from_title("".join(ana[found[0] : found[1] + 1])) is None:
+        # "2023年…报告" printed first, "某局" + the title again below: take the named one.
+        later = find_title([""] * (found[1] + 1) + ana[found[1] + 1 : found[1] + 8])
+        if later and agency_from_title("".join(ana[later[0] : later[1] + 1])):
+            found = later
     title_end = found[1] if found else -1
     end = _body_start(ana, title_end)
     for i in range(end):

@@ -13,9 +13,7 @@ CRUMB_WORD_RE = re.compile(r"(?:当前|所在|现在)的?位置|^首页|^主页|
 CLOCK_RE = re.compile(r"星期[一二三四五六日天]|今天是|农历")
 # A publication stamp with its key, anywhere on a header line: 发布时间:, 发布日期:,
 # 更新时间:, [ 发布日期 ], 日期 : …, 时间:…, 发布于 …
-_DATE = (
-    r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})"
-)
+_DATE = r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})"
 STAMP_RE = re.compile(
     r"(?:(?:发布|更新|发表|公开|上传|发稿|录入)(?:日期|时间|于)|(?<![\u4e00-\u9fff])(?:日期|时间))"
     r"\s*[\]】]?\s*[::]?\s*(" + _DATE + ")"
@@ -23,7 +21,9 @@ STAMP_RE = re.compile(
 # A date alone under the title, perhaps with a time and a site or office name beside it
 # ("2023-01-20 22:34", "2021-04-12 河北省人民政府网", "市司法局 2022年02月15日").
 BARE_STAMP_RE = re.compile(
-    r"^[\u4e00-\u9fff]{0,16}\s*(" + _DATE + r")\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[\u4e00-\u9fff]{0,16}$"
+    r"^[\u4e00-\u9fff]{0,16}\s*("
+    + _DATE
+    + r")\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[\u4e00-\u9fff]{0,16}$"
 )
 # A date with a time of day, anywhere on a header line: a stamp without its key.
 TIMED_DATE_RE = re.compile("(" + _DATE + r")\s*\d{1,2}\s*:\s*\d{2}")
@@ -46,7 +46,9 @@ LEADING_TIME_RE = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年度?(?:以来|来|里|中)?|今年以来|一年来|近年来|过去一年|本年度|年内)\s*"
 )
 # "现将县人民政府2022年…情况报告如下", "现将我县…": the issuer as the object of 现将.
-REPORT_OBJECT_RE = re.compile(r"现将(.{1,24}?)(?:(?:19|20)\d{2}\s*年|本年度|年度|有关|全年|工作|法治)")
+REPORT_OBJECT_RE = re.compile(
+    r"现将(.{1,24}?)(?:(?:19|20)\d{2}\s*年|本年度|年度|有关|全年|工作|法治)"
+)
 # After a place: the organisation word. A joint 某市委、市政府 stands for the government.
 JOINT_RE = re.compile(r"^(?:党)?委\s*[、,,和及与]?\s*(?:[省市县区旗州]|自治区)?(?:人民)?政府")
 GOV_WORD_RE = re.compile(
@@ -68,8 +70,12 @@ TABLE_BAR_RE = re.compile(r"\s*[|丨]\s*")
 TITLE_LABEL_RE = re.compile(r"^(?:标\s*题|信息名称|文件名称|文章标题|名\s*称)\s*[::]?\s*")
 # Around a title on its line: a column label 【…】 or a bracketed document number before it,
 # the site's name after it (…报告_街镇园区文件_某区人民政府门户网站), a date after it.
-TITLE_BRACKET_RE = re.compile(r"^(?:【[^】]{1,20}】|\[([^\]]{2,30}?〔(?:19|20)\d{2}〕[^\]]{0,10})\])\s*")
+TITLE_BRACKET_RE = re.compile(
+    r"^(?:【[^】]{1,20}】|\[([^\]]{2,30}?〔(?:19|20)\d{2}〕[^\]]{0,10})\])\s*"
+)
 TITLE_SITE_RE = re.compile(r"(?:\s*[_|-]\s*[^_|]{0,30})+$")
 TITLE_DATE_RE = re.compile(r"\s+(" + _DATE + r")(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 # Pinyin a mirror site prints after characters: 區(qū), 關(guān).
-PINYIN_RE = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü]*[\u00e0-\u00fc\u0101-\u01dc][a-zü\u00e0-\u00fc\u0101-\u01dc]*\)")
+PINYIN_RE = re.compile(
+    r"(?<=[\u3400-\u9fff])\([a-zü]*[\u00e0-\u00fc\u0101-\u01dc][a-zü\u00e0-\u00fc\u0101-\u01dc]*\)"
+)

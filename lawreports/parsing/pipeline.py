@@ -146,7 +146,7 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         "agency_inferred": issuer.inferred,
         "region_inferred": region.province is not None and (issuer.completed or region.inferred),
         "year_inferred": year is not None and not year_sure,
-        "title_suspect": bool(title_lines) and ag.title_suspect(title_ana),
+        "title_suspect": bool(title_lines) and ag.title_suspect(title_ana, agency),
     }
     return ParsedReport(
         file=filename,
@@ -221,5 +221,5 @@ def _split_roles(ana: list[str]) -> _Parts:
 
 
 def _addressee_like(analysis_line: str) -> bool:
-    """"省政府:", "区委、区政府:": a short line naming whom the report goes to."""
+    """ "省政府:", "区委、区政府:": a short line naming whom the report goes to."""
     return len(analysis_line) <= 30 and analysis_line.endswith(":")
