@@ -38,6 +38,7 @@ _JOINT_SPLIT_RE = re.compile(r"[\s、,]+")
 _JOINT_GLUE_RE = re.compile(
     r"(?:(?<=党委)|(?<=工委)|(?<=[省市县区旗]委)|(?<=委员会))(?!员会)(?=[\u4e00-\u9fff]{2})"
 )
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年")
 _NAV_RE = re.compile(r"->|>|»|→|首页|位置")
 
 
@@ -46,7 +47,10 @@ def is_title(line: str) -> bool:
         return False
     if "。" in line or line.endswith(":") or "如下" in line or "现将" in line:
         return False
-    return bool(TITLE_TOPIC_RE.search(line) and TITLE_KIND_RE.search(line) and "报告" in line)
+    if not (TITLE_TOPIC_RE.search(line) and TITLE_KIND_RE.search(line)):
+        return False
+    # "…2019年度法治政府部门建设工作情况", "…2015年推进依法行政工作情况及2016年工作打算"
+    return "报告" in line or _YEAR_RE.search(line) is not None
 
 
 def find_title(analysis: list[str]) -> tuple[int, int] | None:
@@ -60,6 +64,10 @@ def find_title(analysis: list[str]) -> tuple[int, int] | None:
             return i, i
         nxt = _next_content(analysis, i)
         if nxt is not None and _wrapped_title(line, analysis[nxt]):
+            # Joint issuers one per line: 中共某镇委员会 / 某镇人民政府 / 关于…的报告.
+            prev = _previous_content(analysis, i)
+            if prev is not None and ORG_LINE_RE.match(analysis[prev]) and ORG_LINE_RE.match(line):
+                return prev, nxt
             return i, nxt
         seen += 1
         prose = "。" in line or len(line) > _TITLE_MAX or match_heading(line) is not None
@@ -77,6 +85,13 @@ def _wrapped_title(line: str, nxt: str) -> bool:
         return True
     starts = nxt.startswith("关于") or re.match(r"(?:19|20)\d{2}\s*年", nxt) is not None
     return line.endswith("关于") or (starts and ORG_LINE_RE.match(line) is not None)
+
+
+def _previous_content(lines: list[str], i: int) -> int | None:
+    for j in range(i - 1, max(i - 3, -1), -1):
+        if lines[j]:
+            return j
+    return None
 
 
 def _next_content(lines: list[str], i: int) -> int | None:

@@ -204,15 +204,10 @@ def _strip_title_prefix(lines: list[str], ana: list[str], i: int, header: Header
     to doc_no; a column label (【省政府法治建设报告】) or a menu word glued on goes."""
     if len(lines[i]) != len(ana[i]):
         return
-    cut = 0
-    if m := DOC_NO_PREFIX_RE.match(ana[i]):
+    m = DOC_NO_PREFIX_RE.match(ana[i]) or TITLE_BRACKET_RE.match(ana[i])
+    if m:
         header.doc_no = header.doc_no or m[1]
-        cut = m.end()
-    elif m := TITLE_BRACKET_RE.match(ana[i]):
-        header.doc_no = header.doc_no or m[1]
-        cut = m.end()
-    else:
-        cut = _glued_menu_word(ana[i])
+    cut = m.end() if m else _glued_menu_word(ana[i])
     if cut:
         lines[i], ana[i] = lines[i][cut:].strip("《》 "), ana[i][cut:].strip("《》 ")
 

@@ -183,6 +183,7 @@ class _Context:
         self.gaz = gaz
         self.sources = ["\n".join(h for h in hints if h), text or ""]
         self._counts: dict[str, tuple[int, int]] = {}
+        self._loose: dict[str, int] = {}
 
     def mentions(self, code: str) -> tuple[int, int]:
         """How often (hints, text) name this division."""
@@ -192,6 +193,17 @@ class _Context:
                 sum(1 for _ in pattern.finditer(src)) if src else 0 for src in self.sources
             )
         return self._counts[code]
+
+    def loose_mentions(self, code: str) -> int:
+        """Bare short names in the text (推动西宁在…, 新青海): only to choose among candidates
+        the agency name already allows, never to place a report on their own."""
+        if code not in self._loose:
+            cores = [
+                f for f, k in self.gaz.forms[code] if k == SHORT and f not in _COMMON_WORDS
+            ]
+            text = self.sources[1]
+            self._loose[code] = sum(text.count(c) for c in cores)
+        return self._loose[code]
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -219,12 +231,13 @@ def _decide(
         ancestors = gaz.ancestors(code)
         hint_hits = sum(context.mentions(a)[0] for a in ancestors)
         text_hits = sum(context.mentions(a)[1] for a in ancestors)
+        loose_hits = sum(context.loose_mentions(a) for a in ancestors)
         # Context first; then the better-attested name; then the higher level (吉林 → 吉林省).
-        return (hint_hits, text_hits, candidates[code], -gaz.by_code[code].depth)
+        return (hint_hits, text_hits, loose_hits, candidates[code], -gaz.by_code[code].depth)
 
     ranked = sorted(candidates, key=key, reverse=True)
     if key(ranked[0]) != key(ranked[1]):
-        return gaz.chain(ranked[0]), key(ranked[0])[:2] != key(ranked[1])[:2]
+        return gaz.chain(ranked[0]), key(ranked[0])[:3] != key(ranked[1])[:3]
     tied = [c for c in ranked if key(c) == key(ranked[0])]
     return _common_prefix([gaz.chain(c) for c in tied]), True
 

@@ -85,7 +85,7 @@ YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 
 # --- title -----------------------------------------------------------------------------
 TITLE_TOPIC_RE = re.compile(r"法治|依法行政|法制|依法治")
-TITLE_KIND_RE = re.compile(r"报告|情况$|总结$")
+TITLE_KIND_RE = re.compile(r"报告|情况$|总结$|工作打算$")
 
 # --- agencies ----------------------------------------------------------------------------
 # Endings of organisation names, longest first so alternation prefers them.
