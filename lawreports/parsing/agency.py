@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from lawreports.parsing.outline import match_heading
+from lawreports.parsing.page_vocabulary import DEPT_FULL_NAMES
 from lawreports.parsing.vocabulary import (
     ADDRESSEE_RE,
     DEPARTMENT_RE,
@@ -39,6 +40,7 @@ _JOINT_GLUE_RE = re.compile(
     r"(?:(?<=党委)|(?<=工委)|(?<=[省市县区旗]委)|(?<=委员会))(?!员会)(?=[\u4e00-\u9fff]{2})"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年")
+_DEPT_ABBREV_RE = re.compile("(?:" + "|".join(DEPT_FULL_NAMES) + ")$")
 _NAV_RE = re.compile(r"->|>|»|→|首页|位置")
 
 
@@ -112,6 +114,8 @@ def canonical_agency(name: str) -> str:
     """'茂名市政府办公室' -> '茂名市人民政府办公室'; '某县政府' -> '某县人民政府'."""
     name = re.sub(r"\s+", "", name).strip("《》“”\"'()").replace("县县", "县")
     name = re.sub(r"(?<!人民)政府(?=办|$)", "人民政府", name)
+    if (m := _DEPT_ABBREV_RE.search(name)) and m.start() > 0:
+        name = name[: m.start()] + DEPT_FULL_NAMES[m[0]]  # 某市市场监管局 → …市场监督管理局
     name = re.sub(r"人民政府办$", "人民政府办公室", name)
     if name.endswith(ZONE_SUFFIXES):
         name += "管理委员会"  # a development zone is run by its management committee

@@ -12,9 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from lawreports.parsing import agency as ag
 from lawreports.parsing.gazetteer import FORMER, SHORT, gazetteer
+from lawreports.parsing.regions import COMMON_PLACE_WORDS
 from lawreports.parsing.page_vocabulary import (
     ABBREV_LEVELS,
     ADVERBIAL_RE,
@@ -130,7 +132,7 @@ def _org_word(rest: str):
         return lambda place: _government(place, word)
     m = DEPT_WORD_RE.match(rest)
     if m and not NOT_NAME_RE.search(m[1]):
-        return lambda place: place + m[1]
+        return lambda place: ag.canonical_agency(place + m[1])
     return None
 
 
@@ -187,13 +189,12 @@ def _mentions(text: str, level: str, levels: tuple[str, ...]) -> Counter[str]:
                 for c in codes:
                     counts[c] += 1
                 break
-    if "province" in levels and level != "市":
-        # Provinces go by their short names too (对广东…, 吉林公安工作).
-        for code, d in gaz.by_code.items():
-            if d.level == "province" and d.name.endswith(level):
-                core = d.name[: -len(level)]
-                if len(core) >= 2:
-                    counts[code] += len(re.findall(re.escape(core) + "(?![市省])", text))
+    if "province" in levels:
+        # Provinces and cities go by their short names too (对广东…, 考察上海…).
+        short_levels = ("province", "prefecture") if level == "市" else ("province",)
+        for code in _short_named(level, short_levels):
+            core = gaz.by_code[code].name[: -len(level)]
+            counts[code] += len(re.findall(re.escape(core) + "(?![市省])", text))
         counts = +counts
     return counts
 
@@ -232,3 +233,17 @@ def choose_issuer(
         return Issuer(name, True, False)
     name = voice_issuer(body, hints)
     return Issuer(name, name is not None, name is not None)
+
+
+@cache
+def _short_named(level: str, levels: tuple[str, ...]) -> tuple[str, ...]:
+    """Codes of divisions of these levels named <core><level> with a distinctive core."""
+    gaz = gazetteer()
+    return tuple(
+        code
+        for code, d in gaz.by_code.items()
+        if d.level in levels
+        and d.name.endswith(level)
+        and len(d.name) - len(level) >= 2
+        and d.name[: -len(level)] not in COMMON_PLACE_WORDS
+    )

@@ -79,3 +79,19 @@ TITLE_DATE_RE = re.compile(r"\s+(" + _DATE + r")(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?
 PINYIN_RE = re.compile(
     r"(?<=[\u3400-\u9fff])\([a-zü]*[\u00e0-\u00fc\u0101-\u01dc][a-zü\u00e0-\u00fc\u0101-\u01dc]*\)"
 )
+
+# Department names as abbreviated in running text, and their full form (the name ends so).
+DEPT_FULL_NAMES = {
+    "市场监管局": "市场监督管理局",
+    "卫健委": "卫生健康委员会",
+    "卫健局": "卫生健康局",
+    "发改委": "发展和改革委员会",
+    "发展改革委": "发展和改革委员会",
+    "人社局": "人力资源和社会保障局",
+    "住建局": "住房和城乡建设局",
+    "住建委": "住房和城乡建设委员会",
+    "应急局": "应急管理局",
+    "城管局": "城市管理局",
+    "文旅局": "文化和旅游局",
+    "教体局": "教育体育局",
+}

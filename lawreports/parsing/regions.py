@@ -31,7 +31,7 @@ from lawreports.parsing.gazetteer import (
     gazetteer,
 )
 
-__all__ = ["Division", "RegionMatch", "gazetteer", "resolve_region"]
+__all__ = ["COMMON_PLACE_WORDS", "Division", "RegionMatch", "gazetteer", "resolve_region"]
 
 # Words after which a bare short form is a place even mid-name (蒙自人民政府). Department words
 # (局, 委, 办公室) are not enough: 自然资源局 is not 资源县, 乡村振兴局 is not 振兴区.
@@ -52,6 +52,7 @@ _COMMON_WORDS_TEXT = """
 正定 天元 民乐 兴业 长安 城关 新城 开发 高新 经济 安全 太平 长寿 永安 城西 城东 城南 新区
 """
 _COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
+COMMON_PLACE_WORDS = _COMMON_WORDS
 # Township-level rows that are not 乡/镇/街道 (经济开发区管委会, 农场, 监狱) have generic names:
 # they count only under a place already named.
 _TOWNSHIP_NAME = re.compile(r"(?:乡|镇|街道|苏木|办事处|街道办)$")
