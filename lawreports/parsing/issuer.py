@@ -16,7 +16,6 @@ from functools import cache
 
 from lawreports.parsing import agency as ag
 from lawreports.parsing.gazetteer import FORMER, SHORT, gazetteer
-from lawreports.parsing.regions import COMMON_PLACE_WORDS
 from lawreports.parsing.page_vocabulary import (
     ABBREV_LEVELS,
     ADVERBIAL_RE,
@@ -25,9 +24,11 @@ from lawreports.parsing.page_vocabulary import (
     JOINT_RE,
     LEADING_TIME_RE,
     NOT_NAME_RE,
+    PREDICATE_RE,
     REPORT_OBJECT_RE,
     VOICE_RE,
 )
+from lawreports.parsing.regions import COMMON_PLACE_WORDS
 
 _OPENING_CHARS = 300
 _CLAUSE_RE = re.compile(r"[,,;;::]")
@@ -115,8 +116,8 @@ def _subject(clause: str, text: str, hints: Sequence[str]) -> tuple[str, bool] |
             rest = rest[1:]  # 元谋县县卫生健康局: the level written twice
     org = _org_word(rest)
     if org is None:
-        if rest[:1] and "\u4e00" <= rest[0] <= "\u9fff" and place_at(rest):
-            return None  # a list of places, not a subject
+        if rest and not completed and not PREDICATE_RE.match(rest):
+            return None  # 嘉定区行政执法监督平台…: the place starts a longer noun
         return canonical_place(place), completed
     return org(place), completed
 

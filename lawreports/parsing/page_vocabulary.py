@@ -57,6 +57,13 @@ GOV_WORD_RE = re.compile(
 DEPT_WORD_RE = re.compile(
     r"^([\u4e00-\u9fff]{1,10}?(?:局|厅|卫健委|发改委|发展改革委|教委|住建委|民宗委|委员会))"
 )
+# What follows a bare place that is the subject of the opening (包头市坚持…, 渝中区深入…):
+# a predicate, not more of a noun (嘉定区行政执法监督平台…).
+PREDICATE_RE = re.compile(
+    r"^(?:坚持|认真|深入|始终|紧紧|全面|聚焦|以|在|围绕|扎实|持续|着力|积极|不断|按照|高度|"
+    r"切实|大力|进一步|严格|牢固|把|将|狠抓|立足|抢抓|锚定|贯彻|落实|推进|加快|强化|加强|紧扣|"
+    r"学习|主动|统筹|全力|着眼|秉持|对标|紧盯|锐意|勇于|奋力|努力|共|各项|法治政府建设)"
+)
 # Characters that never occur inside an organisation's name (verbs, particles).
 NOT_NAME_RE = re.compile(r"[我本在以按照的了对把将为是要从坚认深全聚着持紧始不积扎]")
 # Collective self-references: the issuer's level without its name.

@@ -199,9 +199,7 @@ class _Context:
         """Bare short names in the text (推动西宁在…, 新青海): only to choose among candidates
         the agency name already allows, never to place a report on their own."""
         if code not in self._loose:
-            cores = [
-                f for f, k in self.gaz.forms[code] if k == SHORT and f not in _COMMON_WORDS
-            ]
+            cores = [f for f, k in self.gaz.forms[code] if k == SHORT and f not in _COMMON_WORDS]
             text = self.sources[1]
             self._loose[code] = sum(text.count(c) for c in cores)
         return self._loose[code]

@@ -111,3 +111,20 @@ def test_unparseable_page_counts_every_field_wrong(tmp_path, text):
     path.write_text(json.dumps(labels[0], ensure_ascii=False), encoding="utf-8")
     outcomes, _ = score(tmp_path, load_labels([path]))
     assert outcomes and not any(o.ok for o in outcomes)
+
+
+@pytest.mark.parametrize(
+    ("label", "parsed", "same"),
+    [
+        ("北京市西城区司法局", "西城区司法局", True),  # the parent spelled out or not
+        ("重庆市江津区四屏镇人民政府", "四屏镇人民政府", True),
+        ("金平苗族瑶族傣族自治县人民政府", "金平县人民政府", True),  # official short form
+        ("上海市浦东新区人民政府", "上海市人民政府", False),  # another body
+        ("龙湖区教育局", "龙湖区人民政府", False),
+        ("深圳市交通运输局龙岗管理局", "市交通运输局", False),
+    ],
+)
+def test_agencies_compare_by_what_they_name(label, parsed, same):
+    from lawreports.parsing.evaluate import Outcome
+
+    assert Outcome("x", "dev", "agency", label, parsed).ok is same
