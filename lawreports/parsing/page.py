@@ -38,6 +38,7 @@ from lawreports.parsing.vocabulary import ADDRESSEE_RE, METADATA_KEY_RE
 _TITLE_MAX = 70
 _ORG_END_RE = re.compile(r"(?:局|厅|委|办|政府|院|会|处|中心|所|站|队)$")
 _CRUMB_MAX = 120
+_TAG_RE = re.compile(r"</?[A-Za-z]")
 _YEAR_AT_RE = re.compile(r"(?:19|20)\d{2}\s*年")
 _NOT_IN_TITLE_RE = re.compile(r"[,,;;:《》“”。]")
 
@@ -120,8 +121,8 @@ def tidy_header(lines: list[str], ana: list[str]) -> tuple[list[str], list[str],
 
 
 def _is_breadcrumb(a: str) -> bool:
-    if len(a) > _CRUMB_MAX or PROSE_RE.search(a):
-        return False  # prose quoting 《…<…>的通知》
+    if len(a) > _CRUMB_MAX or PROSE_RE.search(a) or match_heading(a) or _TAG_RE.search(a):
+        return False  # prose quoting 《…<…>的通知》, a heading, markup shown as text
     seps = len(CRUMB_SEP_RE.findall(a))
     return seps >= 1 and (CRUMB_WORD_RE.search(a) is not None or seps >= 2)
 
