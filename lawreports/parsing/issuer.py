@@ -20,6 +20,7 @@ from lawreports.parsing.page_vocabulary import (
     ABBREV_LEVELS,
     ADVERBIAL_RE,
     DEPT_WORD_RE,
+    FULL_ORG_SUBJECT_RE,
     GOV_WORD_RE,
     JOINT_RE,
     LEADING_TIME_RE,
@@ -29,6 +30,7 @@ from lawreports.parsing.page_vocabulary import (
     VOICE_RE,
 )
 from lawreports.parsing.regions import COMMON_PLACE_WORDS
+from lawreports.parsing.vocabulary import SELF_REFERENCES
 
 _OPENING_CHARS = 300
 _CLAUSE_RE = re.compile(r"[,,;;::]")
@@ -85,27 +87,29 @@ def opening_issuer(opening: str, text: str, hints: Sequence[str] = ()) -> tuple[
     return None
 
 
-def voice_issuer(text: str, hints: Sequence[str] = ()) -> str | None:
-    """The government speaking as 我市/全省/本区 …, named from the text (weak evidence)."""
+def voice_place(text: str, hints: Sequence[str] = ()) -> str | None:
+    """The place whose government speaks as 我市/全省/本区 …, named from the text (weak)."""
     levels = Counter(m[1] for m in VOICE_RE.finditer(text))
     if not levels:
         return None
-    place = complete_place(levels.most_common(1)[0][0], text, hints)
-    return canonical_place(place) if place else None
+    return complete_place(levels.most_common(1)[0][0], text, hints)
 
 
 def _subject(clause: str, text: str, hints: Sequence[str]) -> tuple[str, bool] | None:
     clause = clause.removeprefix("中共")
     completed = False
     place = place_at(clause)
+    if place is None and (m := FULL_ORG_SUBJECT_RE.match(clause)):
+        if not NOT_NAME_RE.search(m[1]):
+            return m[1], False
     if place is None:
         voice = re.match(r"(?:我|本)(" + "|".join(ABBREV_LEVELS) + ")", clause)
         abbrev = voice or re.match("(" + "|".join(ABBREV_LEVELS) + ")", clause)
         if abbrev is None:
             return None
         rest = clause[abbrev.end() :]
-        if not voice and not _org_word(rest):
-            return None  # a bare 市 or 区 is not a subject
+        if not voice and not _org_word(rest) and abbrev[1] != "自治区":
+            return None  # a bare 市 or 区 is not a subject (自治区认真落实… is)
         place = complete_place(abbrev[1], text, hints)
         if place is None:
             return None
@@ -193,8 +197,7 @@ def _mentions(text: str, level: str, levels: tuple[str, ...]) -> Counter[str]:
     if "province" in levels:
         # Provinces and cities go by their short names too (对广东…, 考察上海…).
         short_levels = ("province", "prefecture") if level == "市" else ("province",)
-        for code in _short_named(level, short_levels):
-            core = gaz.by_code[code].name[: -len(level)]
+        for code, core in _short_named(level, short_levels):
             counts[code] += len(re.findall(re.escape(core) + "(?![市省])", text))
         counts = +counts
     return counts
@@ -205,6 +208,7 @@ class Issuer:
     name: str | None
     inferred: bool  # named from context, not written on the page as the author
     completed: bool  # its place was filled in from the text (省司法厅 + 广东 → 广东省司法厅)
+    place: str | None = None  # with no issuer: the place the text speaks for, as a hint
 
 
 def choose_issuer(
@@ -232,19 +236,23 @@ def choose_issuer(
     name = ag.canonical_agency(publisher) if publisher else None
     if name:
         return Issuer(name, True, False)
-    name = voice_issuer(body, hints)
+    place = voice_place(body, hints)
+    if any(word in body for word in SELF_REFERENCES):
+        # A department (我厅) the text never names: no issuer, but its place (我省 江苏).
+        return Issuer(None, False, False, place)
+    name = canonical_place(place) if place else None
     return Issuer(name, name is not None, name is not None)
 
 
 @cache
-def _short_named(level: str, levels: tuple[str, ...]) -> tuple[str, ...]:
-    """Codes of divisions of these levels named <core><level> with a distinctive core."""
+def _short_named(level: str, levels: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(code, short name) of divisions of these levels whose name ends in `level`, for the
+    distinctive short names (广东, 上海, 新疆)."""
     gaz = gazetteer()
     return tuple(
-        code
+        (code, form)
         for code, d in gaz.by_code.items()
-        if d.level in levels
-        and d.name.endswith(level)
-        and len(d.name) - len(level) >= 2
-        and d.name[: -len(level)] not in COMMON_PLACE_WORDS
+        if d.level in levels and d.name.endswith(level)
+        for form, kind in gaz.forms[code]
+        if kind == SHORT and form not in COMMON_PLACE_WORDS
     )

@@ -30,7 +30,7 @@ TIMED_DATE_RE = re.compile("(" + _DATE + r")\s*\d{1,2}\s*:\s*\d{2}")
 # A line that opens the report proper: long prose, or a sentence however short.
 PROSE_RE = re.compile(r"[。;;,,]")
 PROSE_MIN = 10
-HEADER_SCAN = 16  # content lines looked at for chrome and the title
+HEADER_SCAN = 30  # content lines looked at for chrome, list bullets and the title
 # Where the title starts inside a line it shares with a banner or a breadcrumb's last
 # segment: after the last run of Latin letters, digits-with-dots or separators.
 BANNER_END_RE = re.compile(r"(?:[A-Za-z][A-Za-z0-9.\-_/:]*|[—|]+)\s*")
@@ -41,7 +41,7 @@ DOC_NO_PREFIX_RE = re.compile(
 
 # --- the issuer in the opening sentence --------------------------------------------------
 # Clauses that cannot hold the issuer: adverbials of time, circumstance and purpose.
-ADVERBIAL_RE = re.compile(r"^(?:在|按照|根据|依照|对照|围绕|为|经|以|随着|通过|截至|自)")
+ADVERBIAL_RE = re.compile(r"^(?:在|按照|根据|依照|对照|围绕|为|经|以|随着|通过|截至|自(?!治))")
 LEADING_TIME_RE = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年度?(?:以来|来|里|中)?|今年以来|一年来|近年来|过去一年|本年度|年内)\s*"
 )
@@ -62,7 +62,14 @@ DEPT_WORD_RE = re.compile(
 PREDICATE_RE = re.compile(
     r"^(?:坚持|认真|深入|始终|紧紧|全面|聚焦|以|在|围绕|扎实|持续|着力|积极|不断|按照|高度|"
     r"切实|大力|进一步|严格|牢固|把|将|狠抓|立足|抢抓|锚定|贯彻|落实|推进|加快|强化|加强|紧扣|"
-    r"学习|主动|统筹|全力|着眼|秉持|对标|紧盯|锐意|勇于|奋力|努力|共|各项|法治政府建设)"
+    r"学习|主动|统筹|全力|着眼|秉持|对标|紧盯|锐意|勇于|奋力|努力|共|各项|法治政府建设|忠诚|践行|"
+    r"坚定|聚力|推动|深化|围绕|按|对|从|通过|结合|全方位|多措并举|着重|突出|注重|高标准|"
+    r"把握|积极|健全|完善|依法|对照|继续|再|更加|取得|实现|以|于)"
+)
+# An issuer named in full at the start of the opening, place or not (天津经济技术开发区
+# 管理委员会(简称…)坚持…): names ending so are organisations, never running text.
+FULL_ORG_SUBJECT_RE = re.compile(
+    r"^([\u4e00-\u9fff]{2,20}?(?:人民政府办公[室厅]|人民政府|管理委员会|街道办事处))(?=[((]|[^\u4e00-\u9fff]|$)"
 )
 # Characters that never occur inside an organisation's name (verbs, particles).
 NOT_NAME_RE = re.compile(r"[我本在以按照的了对把将为是要从坚认深全聚着持紧始不积扎]")

@@ -131,7 +131,7 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
     if not title:
         title = f"{agency or ''}{year or ''}{'年' if year else ''}法治政府建设情况报告"
 
-    region = resolve(agency, body_ana_text, hints)
+    region = resolve(agency, body_ana_text, [*hints, issuer.place] if issuer.place else hints)
 
     issues = extract_items(sections, "problems")
     plans = extract_items(sections, "plans")

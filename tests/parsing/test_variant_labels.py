@@ -23,6 +23,7 @@ FLAGS = {
     "v35_voice_city_abbrev_dept": ["agency_inferred", "region_inferred"],
     "v37_title_without_issuer": ["agency_inferred", "title_suspect"],
     "v38_year_from_body": ["year_inferred"],
+    "v39_department_unnamed": ["region_inferred", "title_suspect"],
 }
 
 
