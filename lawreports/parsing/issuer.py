@@ -99,9 +99,9 @@ def _subject(clause: str, text: str, hints: Sequence[str]) -> tuple[str, bool] |
     clause = clause.removeprefix("中共")
     completed = False
     place = place_at(clause)
-    if place is None and (m := FULL_ORG_SUBJECT_RE.match(clause)):
-        if not NOT_NAME_RE.search(m[1]):
-            return m[1], False
+    m = FULL_ORG_SUBJECT_RE.match(clause) if place is None else None
+    if m and not NOT_NAME_RE.search(m[1]):
+        return m[1], False
     if place is None:
         voice = re.match(r"(?:我|本)(" + "|".join(ABBREV_LEVELS) + ")", clause)
         abbrev = voice or re.match("(" + "|".join(ABBREV_LEVELS) + ")", clause)
