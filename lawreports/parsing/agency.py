@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from lawreports.parsing.outline import match_heading
 from lawreports.parsing.page_vocabulary import DEPT_FULL_NAMES
@@ -158,6 +159,7 @@ def choose_agency(names: list[str]) -> str | None:
     return canon[0]
 
 
+@lru_cache(maxsize=1024)  # asked of the same title by the header, the issuer and the flags
 def agency_from_title(title: str) -> str | None:
     title = title.removeprefix("关于")
     rest = _AFTER_YEAR_RE.sub("", title, count=1)

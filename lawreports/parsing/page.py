@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from lawreports.parsing.agency import agency_from_title, find_title, is_title
 from lawreports.parsing.dates import parse_date
@@ -39,6 +40,8 @@ _TITLE_MAX = 70
 _ORG_END_RE = re.compile(r"(?:局|厅|委|办|政府|院|会|处|中心|所|站|队)$")
 _CRUMB_MAX = 120
 _TAG_RE = re.compile(r"</?[A-Za-z]")
+_SEP_CHAR_RE = re.compile(r"[>»→›≫]")
+_UNLIST_STARTS = frozenset("•·▪◆●-*标信文名")  # first characters BULLET_RE, TITLE_LABEL_RE need
 _YEAR_AT_RE = re.compile(r"(?:19|20)\d{2}\s*年")
 _NOT_IN_TITLE_RE = re.compile(r"[,,;;:《》“”。]")
 
@@ -53,15 +56,26 @@ def prepare_header(lines: list[str], ana: list[str]) -> str | None:
     """In place, on the first lines: list bullets and table bars out, a 标题: label off its
     title, breadcrumbs blank or reduced to the title glued to their end. Runs before metadata
     and chrome lines are dropped (which would take a title on such a line along)."""
-    content = [i for i, a in enumerate(ana) if a][:HEADER_SCAN]
+    content = list(islice((i for i, a in enumerate(ana) if a), HEADER_SCAN))
     for i in content:
-        for pattern, repl in ((BULLET_RE, ""), (TABLE_BAR_RE, " "), (TITLE_LABEL_RE, "")):
-            if pattern.search(ana[i]):
-                ana[i] = pattern.sub(repl, ana[i]).strip()
-                lines[i] = pattern.sub(repl, lines[i]).strip()
+        if len(ana[i]) <= _CRUMB_MAX:  # header furniture is short; prose is left alone
+            _unlist(lines, ana, i)
         if _is_breadcrumb(ana[i]):
             _keep_part(lines, ana, i, _trailing_title(CRUMB_SEP_RE.split(ana[i])[-1]))
     return _first_stamp([ana[i] for i in content])
+
+
+def _unlist(lines: list[str], ana: list[str], i: int) -> None:
+    """Line i without list bullets, table bars or a 标题: label (both copies alike)."""
+    a = ana[i]
+    if a[:1] not in _UNLIST_STARTS and "|" not in a and "丨" not in a:
+        return
+    for pattern, repl in ((BULLET_RE, ""), (TABLE_BAR_RE, " "), (TITLE_LABEL_RE, "")):
+        if pattern is TABLE_BAR_RE and "|" not in ana[i] and "丨" not in ana[i]:
+            continue
+        if pattern is TABLE_BAR_RE or pattern.match(ana[i]):
+            ana[i] = pattern.sub(repl, ana[i]).strip()
+            lines[i] = pattern.sub(repl, lines[i]).strip()
 
 
 def _first_stamp(top: list[str]) -> str | None:
@@ -121,6 +135,8 @@ def tidy_header(lines: list[str], ana: list[str]) -> tuple[list[str], list[str],
 
 
 def _is_breadcrumb(a: str) -> bool:
+    if not _SEP_CHAR_RE.search(a):
+        return False  # the usual case, decided without the costlier checks
     if len(a) > _CRUMB_MAX or PROSE_RE.search(a) or match_heading(a) or _TAG_RE.search(a):
         return False  # prose quoting 《…<…>的通知》, a heading, markup shown as text
     seps = len(CRUMB_SEP_RE.findall(a))
@@ -156,7 +172,7 @@ def _keep_part(lines: list[str], ana: list[str], i: int, span: tuple[int, int] |
 
 def _split_glued_title(lines: list[str], ana: list[str]) -> tuple[list[str], list[str]]:
     """A title sharing its line with a banner before it or the body after it: split it out."""
-    content = [i for i, a in enumerate(ana) if a][:4]
+    content = list(islice((i for i, a in enumerate(ana) if a), 4))
     for i in content:
         a = ana[i]
         if is_title(a) or len(lines[i]) != len(a):
