@@ -116,8 +116,8 @@ def _subject(clause: str, text: str, hints: Sequence[str]) -> tuple[str, bool] |
         completed = True
     else:
         rest = clause[len(place) :]
-        if rest[:1] == place[-1]:
-            rest = rest[1:]  # 元谋县县卫生健康局: the level written twice
+        if rest[:1] == place[-1] and rest[:1] in "县旗":
+            rest = rest[1:]  # 元谋县县卫生健康局: the level written twice (市市场… is not)
     org = _org_word(rest)
     if org is None:
         if rest and not completed and not PREDICATE_RE.match(rest):
