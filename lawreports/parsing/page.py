@@ -43,7 +43,7 @@ _TAG_RE = re.compile(r"</?[A-Za-z]")
 _SEP_CHAR_RE = re.compile(r"[>»→›≫]")
 _UNLIST_STARTS = frozenset("•·▪◆●-*标信文名")  # first characters BULLET_RE, TITLE_LABEL_RE need
 _YEAR_AT_RE = re.compile(r"(?:19|20)\d{2}\s*年")
-_NOT_IN_TITLE_RE = re.compile(r"[,,;;:《》“”。]")
+_NOT_IN_TITLE_RE = re.compile(r"[,,;;:《》“”。|>]|星期")
 
 
 @dataclass

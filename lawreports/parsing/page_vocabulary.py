@@ -33,7 +33,7 @@ PROSE_MIN = 10
 HEADER_SCAN = 30  # content lines looked at for chrome, list bullets and the title
 # Where the title starts inside a line it shares with a banner or a breadcrumb's last
 # segment: after the last run of Latin letters, digits-with-dots or separators.
-BANNER_END_RE = re.compile(r"(?:[A-Za-z][A-Za-z0-9.\-_/:]*|[—|]+)\s*")
+BANNER_END_RE = re.compile(r"(?:[A-Za-z][A-Za-z0-9.\-_/:]*|[—|>»→›]+|星期[一二三四五六日天])\s*")
 # A document number printed before the title: 某卫〔2024〕3号, 某政发[2023]12号.
 DOC_NO_PREFIX_RE = re.compile(
     r"^([\u4e00-\u9fff]{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号)\s*"
