@@ -55,7 +55,8 @@ GOV_WORD_RE = re.compile(
     r"^(?:人民政府办公[室厅]|政府办公[室厅]|人民政府|政府|街道办事处|办事处|管理委员会|管委会)"
 )
 DEPT_WORD_RE = re.compile(
-    r"^([\u4e00-\u9fff]{1,10}?(?:局|厅|卫健委|发改委|发展改革委|教委|住建委|民宗委|委员会))"
+    r"^([\u4e00-\u9fff]{1,10}?(?:局|厅|卫健委|发改委|发展改革委|教委|住建委|民宗委|委员会)"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:分局|管理局))?)"  # 市交通运输局龙岗管理局, 市公安局某分局
 )
 # What follows a bare place that is the subject of the opening (包头市坚持…, 渝中区深入…):
 # a predicate, not more of a noun (嘉定区行政执法监督平台…).
