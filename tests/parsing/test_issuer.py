@@ -41,6 +41,11 @@ pytestmark = pytest.mark.skipif(not regions_available(), reason="gazetteer missi
             "昆明市市场监督管理局",
             True,
         ),
+        (
+            "2025年度,市交通运输局龙岗管理局深入贯彻落实深圳市交通运输局部署。",
+            "深圳市交通运输局龙岗管理局",
+            True,
+        ),
     ],
 )
 def test_subject_of_the_opening(opening, issuer, completed):
