@@ -20,8 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawreports.parsing.gazetteer import gazetteer
-from lawreports.parsing.issuer import place_at
+from lawreports.parsing.gazetteer import FORMER, gazetteer
 from lawreports.parsing.model import ParseError
 from lawreports.parsing.pipeline import parse_file
 
@@ -72,11 +71,21 @@ def _agency_key(name: str) -> tuple[frozenset[str], str]:
     """(official names the innermost leading place may denote, the rest of the name)."""
     gaz = gazetteer()
     rest, last = name.removeprefix("中共"), None
-    while place := place_at(rest):
+    while place := _leading_place(rest):
         last, rest = place, rest[len(place) :]
     if last is None:
         return frozenset(), name
     return frozenset(gaz.by_code[c].name for c, _ in gaz.index[last]), rest
+
+
+def _leading_place(s: str) -> str | None:
+    """The longest official or former division name at the start of s (the gazetteer only:
+    scoring must not depend on the parser it scores)."""
+    gaz = gazetteer()
+    for length in range(min(gaz.max_len, len(s)), 1, -1):
+        if any(kind >= FORMER for _, kind in gaz.index.get(s[:length], ())):
+            return s[:length]
+    return None
 
 
 def load_labels(paths: Iterable[str | Path]) -> list[dict]:
