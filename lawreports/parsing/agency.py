@@ -42,6 +42,16 @@ _JOINT_GLUE_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年")
 _DEPT_ABBREV_RE = re.compile("(?:" + "|".join(DEPT_FULL_NAMES) + ")$")
+# The last level word of the place part of a name: 某县某镇人民政府 → 镇. 市 is left out: a
+# city may be a province (上海市), a prefecture or a county-level city.
+_LEVEL_WORD_RE = re.compile(
+    r"^[\u4e00-\u9fff]*?(自治区|自治州|自治县|自治旗|街道|省|州|盟|县|区|旗|镇|乡|苏木)"
+    r"(?:人民政府|党委|管理委员会|委员会|街道办事处|办事处|[\u4e00-\u9fff]{0,12}(?:局|厅|委|办公室))$"
+)
+_LEVEL_OF = {"自治区": "province", "省": "province", "自治州": "prefecture", "州": "prefecture",
+             "盟": "prefecture", "自治县": "county", "自治旗": "county", "县": "county",
+             "旗": "county", "区": "county", "街道": "township", "镇": "township", "乡": "township",
+             "苏木": "township"}  # fmt: skip
 _NAV_RE = re.compile(r"->|>|»|→|首页|位置")
 
 
@@ -109,6 +119,15 @@ def title_suspect(title: str, agency: str | None) -> bool:
     if _NAV_RE.search(title):
         return True
     return agency_from_title(title) is None and not (agency and agency in title)
+
+
+def level_by_name(name: str | None) -> str | None:
+    """The level an issuer's name itself shows (某镇人民政府: township), for when the place
+    cannot be found in the gazetteer or is shared by several (下洋镇)."""
+    if not name:
+        return None
+    m = _LEVEL_WORD_RE.match(name.removeprefix("中共"))
+    return _LEVEL_OF[m[1]] if m else None
 
 
 def canonical_agency(name: str) -> str:

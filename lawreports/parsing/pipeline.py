@@ -14,7 +14,7 @@ from lawreports.parsing.issuer import choose_issuer
 from lawreports.parsing.items import extract_items
 from lawreports.parsing.markup import looks_like_html, strip_markup
 from lawreports.parsing.metadata import read_metadata
-from lawreports.parsing.model import FLAGS, ParsedReport, ParseError
+from lawreports.parsing.model import FLAGS, LEVELS, ParsedReport, ParseError
 from lawreports.parsing.normalise import (
     CJK_RE,
     detect_script_lines,
@@ -154,7 +154,7 @@ def _parse(text: str, filename: str, encoding: str, content_hash: str) -> Parsed
         title_inferred=not title_lines,
         agency=agency,
         agency_kind=ag.agency_kind(agency),
-        level=region.level,
+        level=_level(region.level, ag.level_by_name(agency)),
         province=region.province,
         prefecture=region.prefecture,
         county=region.county,
@@ -223,3 +223,11 @@ def _split_roles(ana: list[str]) -> _Parts:
 def _addressee_like(analysis_line: str) -> bool:
     """ "省政府:", "区委、区政府:": a short line naming whom the report goes to."""
     return len(analysis_line) <= 30 and analysis_line.endswith(":")
+
+
+def _level(resolved: str | None, by_name: str | None) -> str | None:
+    """The issuer's level: its place's, unless its own name shows a deeper one (某镇 whose
+    place is shared by several towns resolves only as far as their common parent)."""
+    if by_name and (resolved is None or LEVELS.index(by_name) > LEVELS.index(resolved)):
+        return by_name
+    return resolved

@@ -165,8 +165,9 @@ def test_variant_regions(parsed, name):
 @pytest.mark.skipif(not regions_available(), reason="lawreports.parsing.regions missing")
 def test_ambiguous_district_is_flagged():
     r = parsed_one("v06_numbered_items")  # 朝阳区: Beijing or Changchun, text does not say
-    assert r.level is None
+    assert (r.province, r.county) == (None, None)
     assert "region_unresolved" in r.flags
+    assert r.level == "county"  # the issuer's level shows in its name (某区人民政府)
 
 
 def parsed_one(name):
