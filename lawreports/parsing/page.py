@@ -109,6 +109,7 @@ def tidy_header(lines: list[str], ana: list[str]) -> tuple[list[str], list[str],
     header = Header()
     lines, ana = _split_glued_title(lines, ana)
     found = find_title(ana)
+    first_end = found[1] if found else -1  # a date under any title copy is the stamp
     if found and agency_from_title("".join(ana[found[0] : found[1] + 1])) is None:
         # "2023年…报告" printed first, "某局" + the title again below: take the named one.
         later = find_title([""] * (found[1] + 1) + ana[found[1] + 1 : found[1] + 8])
@@ -120,7 +121,7 @@ def tidy_header(lines: list[str], ana: list[str]) -> tuple[list[str], list[str],
         a = ana[i]
         if not a or (found and found[0] <= i <= found[1]):
             continue
-        if header.published_on is None and i > title_end >= 0 and not CLOCK_RE.search(a):
+        if header.published_on is None and i > first_end >= 0 and not CLOCK_RE.search(a):
             m = BARE_STAMP_RE.match(a)
             header.published_on = parse_date(m[1]) if m else None
         if i < title_end and (m := DOC_NO_PREFIX_RE.match(a)) and m.end() == len(a):
