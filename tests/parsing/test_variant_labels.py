@@ -58,3 +58,29 @@ def test_document_number_before_the_title_is_kept_apart():
     report = parse_file(VARIANTS / "v27_doc_number_title.txt")
     assert report.doc_no == "叙卫〔2024〕3号"
     assert report.title.startswith("宜宾市叙州区卫生健康局")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "v24_breadcrumb_glued",
+        "v25_update_stamp",
+        "v26_bare_date_split_title",
+        "v41_time_key_publisher",
+    ],
+)
+def test_page_header_stays_out_of_the_report(name):
+    report = parse_file(VARIANTS / f"{name}.txt")
+    widgets = (
+        "位置",
+        "字号",
+        "视力保护色",
+        "匹配度",
+        "浏览次数",
+        "星期",
+        "来源",
+        "时间:",
+        "适老版",
+    )
+    assert not [w for w in widgets if w in report.body_text]
+    assert report.title not in report.preamble  # a title printed twice is printed once
