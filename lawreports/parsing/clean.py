@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from lawreports.parsing.page_vocabulary import PINYIN_RE
 from lawreports.parsing.vocabulary import CHROME_ANYWHERE_RE, CHROME_AT_START_RE, SENTENCE_END
 
 # Spaces that are not U+0020 (NBSP, ideographic space, thin spaces, tab ...) become one;
@@ -21,11 +22,17 @@ _DROP_RE = re.compile(
 _ODD_RE = re.compile(f"{_SPACE_RE.pattern}|{_DROP_RE.pattern}")
 _CONTENT_RE = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uff10-\uff19\uff21-\uff5a]")
 _CHROME_MAX = 60
+_TONE_RE = re.compile("[\u00e0-\u00fc\u0101-\u01dc]")
+_LOST_INDENT_RE = re.compile(r"(?m)^[ ?]*\?(?=[\u3400-\u9fff0-9(（“])")
 
 
 def split_lines(text: str) -> list[str]:
     """Normalise line ends and odd characters; strip each line (blank lines kept as '')."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    if "(" in text and _TONE_RE.search(text):
+        text = PINYIN_RE.sub("", text)  # mirrors annotate characters: 區(qū)
+    if "?" in text and _LOST_INDENT_RE.search(text):
+        text = _LOST_INDENT_RE.sub("", text)  # "??2022年,…": indentation lost in a mirror
     if _ODD_RE.search(text):  # one scan decides whether the two substitutions are needed
         text = _DROP_RE.sub("", _SPACE_RE.sub(" ", text))
     return [line.strip() for line in text.split("\n")]

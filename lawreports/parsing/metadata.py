@@ -33,6 +33,7 @@ class Metadata:
     published_on: str | None = None  # ISO
     source: str | None = None
     written_on: str | None = None  # ISO
+    issued_on: str | None = None  # ISO, 发文日期: the stamp when the page has no other
     topic: str | None = None
     validity: str | None = None
 
@@ -49,7 +50,7 @@ def _valid(field_name: str, value: str) -> str | None:
     value = value.strip(" :-")
     if not value:
         return None
-    if field_name in ("published_on", "written_on"):
+    if field_name in ("published_on", "written_on", "issued_on"):
         return parse_date(value)
     if field_name == "index_no":
         return value if _INDEX_RE.match(value) else None
@@ -70,7 +71,8 @@ def _pairs(line: str) -> list[tuple[str, str]] | None:
     pairs = []
     for k, nxt in zip(keys, [*keys[1:], None], strict=True):
         raw = line[k.end() : nxt.start() if nxt else len(line)]
-        pairs.append((METADATA_KEYS[k[1]], INLINE_CHROME_RE.sub("", raw).strip()))
+        key = re.sub(r"\s+", "", k[1])
+        pairs.append((METADATA_KEYS[key], INLINE_CHROME_RE.sub("", raw).strip()))
     field_name, first = pairs[0]
     if first and _valid(field_name, first) is None and len(keys) == 1:
         return None  # prose that happens to start with a key word ("来源于…")

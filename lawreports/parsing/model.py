@@ -13,15 +13,18 @@ AGENCY_KINDS = ("government", "government_office", "department", "party_committe
 SECTION_KINDS = ("achievements", "problems", "plans", "leadership", "other")
 FLAGS = (
     "title_inferred",
-    "title_suspect",
-    "agency_inferred",
     "encoding_damage",
     "no_issues_section",
     "no_plans_section",
     "region_unresolved",
-    "region_inferred",
     "year_uncertain",
-    "year_inferred",
+    # Inferred rather than read (the review queue filters on these):
+    "agency_inferred",  # issuer named from context: not written on the page as the author
+    "region_inferred",  # region placed by guess: the issuer names no place of its own, or
+    #                     its place was completed from the text, or an ambiguous place was
+    #                     decided without the page naming a parent
+    "year_inferred",  # year from the body or dates, not from the title or opening statement
+    "title_suspect",  # the title looks like navigation or names no issuer
 )
 
 

@@ -13,10 +13,11 @@ from lawreports.parsing.decode import decode_bytes
 from lawreports.parsing.documents import extract
 from lawreports.parsing.documents.html import PageMeta, read_page
 from lawreports.parsing.files import read_report_file
+from lawreports.parsing.issuer import choose_issuer
 from lawreports.parsing.items import extract_items
 from lawreports.parsing.markup import looks_like_html
 from lawreports.parsing.metadata import read_metadata
-from lawreports.parsing.model import FLAGS, ParsedReport, ParseError
+from lawreports.parsing.model import FLAGS, LEVELS, ParsedReport, ParseError
 from lawreports.parsing.normalise import (
     CJK_RE,
     analysis_copy,
@@ -26,6 +27,7 @@ from lawreports.parsing.normalise import (
     simplified_and_analysis_lines,
 )
 from lawreports.parsing.outline import build_outline, match_heading
+from lawreports.parsing.page import prepare_header, tidy_header
 from lawreports.parsing.region import resolve
 from lawreports.parsing.years import report_year
 
@@ -95,12 +97,14 @@ def _parse(
     simplified, ana = simplified_and_analysis_lines(lines)
     # Script detection below reuses these conversions for every line that stays whole.
     known_simplified = dict(zip(lines, simplified, strict=True))
+    stamp = prepare_header(lines, ana)  # before chrome goes: "时间:2018-05-03 浏览次数:"
 
     meta, used = read_metadata(ana)
     for i, a in enumerate(ana):
         # Dropped lines become blank so text around them never joins across.
         if i in used or not has_content(a) or is_chrome(a):
             lines[i] = ana[i] = ""
+    lines, ana, header = tidy_header(lines, ana)
 
     parts = _split_roles(ana)
     title_lines = [lines[i] for i in parts.title]
@@ -126,13 +130,19 @@ def _parse(
     page_title = None if title_ana else page.title
     if page_title:
         title_ana = analysis_copy(page_title)
-    agency = (
-        (ag.agency_from_title(title_ana) if title_ana else None)
-        or ag.choose_agency(parts.signature_orgs)
-        or ag.agency_from_preamble(opening)
-        or ag.agency_from_self_reference(body_ana_text, addressed_to)
-        or (ag.canonical_agency(meta.publisher) if meta.publisher else None)
+    source = meta.source or page.source
+    hints = [h for h in (addressed_to, meta.publisher, source) if h]
+    issuer = choose_issuer(
+        title=title_ana,
+        signature_orgs=parts.signature_orgs,
+        opening=opening,
+        opening_text="\n".join(a for a in joined_ana if a and not _addressee_like(a)),
+        body=body_ana_text,
+        addressed_to=addressed_to,
+        publisher=meta.publisher,
+        hints=hints,
     )
+    agency = issuer.name
     report_date = parts.signature_date or meta.written_on
     year, year_sure = report_year(
         title_ana, opening, "\n".join(preamble_ana), report_date, body_ana_text
@@ -143,9 +153,7 @@ def _parse(
     if inferred:
         title = f"{agency or ''}{year or ''}{'年' if year else ''}法治政府建设情况报告"
 
-    source = meta.source or page.source
-    hints = [h for h in (addressed_to, meta.publisher, source) if h]
-    region = resolve(agency, body_ana_text, hints)
+    region = resolve(agency, body_ana_text, [*hints, issuer.place] if issuer.place else hints)
 
     issues = extract_items(sections, "problems")
     plans = extract_items(sections, "plans")
@@ -157,6 +165,10 @@ def _parse(
         "no_plans_section": not plans,
         "region_unresolved": region.province is None,
         "year_uncertain": not year_sure,
+        "agency_inferred": issuer.inferred,
+        "region_inferred": region.province is not None and (issuer.completed or region.inferred),
+        "year_inferred": year is not None and not year_sure,
+        "title_suspect": bool(title_lines) and ag.title_suspect(title_ana, agency),
     }
     return ParsedReport(
         file=filename,
@@ -164,7 +176,7 @@ def _parse(
         title_inferred=inferred,
         agency=agency,
         agency_kind=ag.agency_kind(agency),
-        level=region.level,
+        level=_level(region.level, ag.level_by_name(agency)),
         province=region.province,
         prefecture=region.prefecture,
         county=region.county,
@@ -173,9 +185,11 @@ def _parse(
         township_code=region.township_code,
         year=year,
         report_date=report_date,
-        published_on=meta.published_on or page.published_on,
+        published_on=(
+            meta.published_on or stamp or header.published_on or page.published_on or meta.issued_on
+        ),
         index_no=meta.index_no,
-        doc_no=meta.doc_no,
+        doc_no=meta.doc_no or header.doc_no,
         source=source,
         addressed_to=addressed_to,
         script=detect_script_lines(all_lines, known_simplified),
@@ -229,3 +243,16 @@ def _split_roles(ana: list[str]) -> _Parts:
     taken = set(title) | set(signature)
     body = {i for i in content if i not in taken}
     return _Parts(title, orgs, date, body, signature)
+
+
+def _addressee_like(analysis_line: str) -> bool:
+    """ "省政府:", "区委、区政府:": a short line naming whom the report goes to."""
+    return len(analysis_line) <= 30 and analysis_line.endswith(":")
+
+
+def _level(resolved: str | None, by_name: str | None) -> str | None:
+    """The issuer's level: its place's, unless its own name shows a deeper one (某镇 whose
+    place is shared by several towns resolves only as far as their common parent)."""
+    if by_name and (resolved is None or LEVELS.index(by_name) > LEVELS.index(resolved)):
+        return by_name
+    return resolved

@@ -22,6 +22,7 @@ class Region:
     region_code: str | None = None
     township_code: str | None = None
     level: str | None = None
+    inferred: bool = False  # placed by guess (see regions.RegionMatch.inferred)
 
 
 def available() -> bool:
@@ -45,4 +46,5 @@ def resolve(agency: str | None, text: str, hints: Sequence[str]) -> Region:
         region_code=m.region_code,
         township_code=m.township_code,
         level=level,
+        inferred=m.inferred,
     )

@@ -31,7 +31,7 @@ from lawreports.parsing.gazetteer import (
     gazetteer,
 )
 
-__all__ = ["Division", "RegionMatch", "gazetteer", "resolve_region"]
+__all__ = ["COMMON_PLACE_WORDS", "Division", "RegionMatch", "gazetteer", "resolve_region"]
 
 # Words after which a bare short form is a place even mid-name (蒙自人民政府). Department words
 # (局, 委, 办公室) are not enough: 自然资源局 is not 资源县, 乡村振兴局 is not 振兴区.
@@ -52,6 +52,7 @@ _COMMON_WORDS_TEXT = """
 正定 天元 民乐 兴业 长安 城关 新城 开发 高新 经济 安全 太平 长寿 永安 城西 城东 城南 新区
 """
 _COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
+COMMON_PLACE_WORDS = _COMMON_WORDS
 # Township-level rows that are not 乡/镇/街道 (经济开发区管委会, 农场, 监狱) have generic names:
 # they count only under a place already named.
 _TOWNSHIP_NAME = re.compile(r"(?:乡|镇|街道|苏木|办事处|街道办)$")
@@ -70,9 +71,12 @@ class RegionMatch:
     township_code: str | None  # the township's own code when resolved
     level: str | None  # level of the deepest division resolved
     chain: tuple[Division, ...]  # province first, down to the deepest resolved
+    # Placed by guess: not from a place the agency names (hints or text instead), or an
+    # ambiguous place decided without the context naming a parent.
+    inferred: bool = False
 
     @classmethod
-    def from_chain(cls, chain: Sequence[Division]) -> RegionMatch:
+    def from_chain(cls, chain: Sequence[Division], *, inferred: bool = False) -> RegionMatch:
         by_level = {d.level: d for d in chain}
         township = by_level.get("township")
         above = [d for d in chain if d.level != "township"]
@@ -85,6 +89,7 @@ class RegionMatch:
             township_code=township.code if township else None,
             level=chain[-1].level if chain else None,
             chain=tuple(chain),
+            inferred=inferred,
         )
 
 
@@ -101,11 +106,12 @@ def resolve_region(agency: str | None, text: str = "", *, hints: Sequence[str] =
     context = _Context(gaz, hints, text)
     for source, is_hint in ((agency, False), *((h, True) for h in hints)):
         if source and (candidates := _agency_candidates(gaz, source, is_hint=is_hint)):
-            return RegionMatch.from_chain(_decide(gaz, candidates, context))
+            chain, by_context = _decide(gaz, candidates, context)
+            return RegionMatch.from_chain(chain, inferred=is_hint or not by_context)
     if text:
         code = _dominant_in_text(gaz, text)
         if code:
-            return RegionMatch.from_chain(gaz.chain(code))
+            return RegionMatch.from_chain(gaz.chain(code), inferred=True)
     return NO_MATCH
 
 
@@ -178,6 +184,7 @@ class _Context:
         self.gaz = gaz
         self.sources = ["\n".join(h for h in hints if h), text or ""]
         self._counts: dict[str, tuple[int, int]] = {}
+        self._loose: dict[str, int] = {}
 
     def mentions(self, code: str) -> tuple[int, int]:
         """How often (hints, text) name this division."""
@@ -187,6 +194,15 @@ class _Context:
                 sum(1 for _ in pattern.finditer(src)) if src else 0 for src in self.sources
             )
         return self._counts[code]
+
+    def loose_mentions(self, code: str) -> int:
+        """Bare short names in the text (推动西宁在…, 新青海): only to choose among candidates
+        the agency name already allows, never to place a report on their own."""
+        if code not in self._loose:
+            cores = [f for f, k in self.gaz.forms[code] if k == SHORT and f not in _COMMON_WORDS]
+            text = self.sources[1]
+            self._loose[code] = sum(text.count(c) for c in cores)
+        return self._loose[code]
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -203,22 +219,26 @@ def _mention_pattern(gaz: Gazetteer, code: str) -> re.Pattern[str]:
     return p
 
 
-def _decide(gaz: Gazetteer, candidates: dict[str, int], context: _Context) -> tuple[Division, ...]:
+def _decide(
+    gaz: Gazetteer, candidates: dict[str, int], context: _Context
+) -> tuple[tuple[Division, ...], bool]:
+    """The chain, and whether it is certain: one candidate, or the context decided."""
     if len(candidates) == 1:
-        return gaz.chain(next(iter(candidates)))
+        return gaz.chain(next(iter(candidates))), True
 
     def key(code: str) -> tuple:
         ancestors = gaz.ancestors(code)
         hint_hits = sum(context.mentions(a)[0] for a in ancestors)
         text_hits = sum(context.mentions(a)[1] for a in ancestors)
+        loose_hits = sum(context.loose_mentions(a) for a in ancestors)
         # Context first; then the better-attested name; then the higher level (吉林 → 吉林省).
-        return (hint_hits, text_hits, candidates[code], -gaz.by_code[code].depth)
+        return (hint_hits, text_hits, loose_hits, candidates[code], -gaz.by_code[code].depth)
 
     ranked = sorted(candidates, key=key, reverse=True)
     if key(ranked[0]) != key(ranked[1]):
-        return gaz.chain(ranked[0])
+        return gaz.chain(ranked[0]), key(ranked[0])[:3] != key(ranked[1])[:3]
     tied = [c for c in ranked if key(c) == key(ranked[0])]
-    return _common_prefix([gaz.chain(c) for c in tied])
+    return _common_prefix([gaz.chain(c) for c in tied]), True
 
 
 def _common_prefix(chains: Iterable[tuple[Division, ...]]) -> tuple[Division, ...]:

@@ -60,13 +60,16 @@ METADATA_KEYS = {
     "信息来源": "source",
     "来源": "source",
     "成文日期": "written_on",
+    "成文时间": "written_on",
+    "发文日期": "issued_on",
+    "发文时间": "issued_on",
     "主题分类": "topic",
     "时效性": "validity",
     "有效性": "validity",
 }
-METADATA_KEY_RE = re.compile(
-    "(" + "|".join(sorted(METADATA_KEYS, key=len, reverse=True)) + r")\s*[::]?\s*"
-)
+# Keys may be spaced out to align a table (索 引 号, 文  号); the group holds the key as written.
+_SPACED_KEYS = (r"\s*".join(k) for k in sorted(METADATA_KEYS, key=len, reverse=True))
+METADATA_KEY_RE = re.compile("(" + "|".join(_SPACED_KEYS) + r")\s*[::]?\s*")
 # Web chrome that sits on the same line as metadata ("访问量: 字号:【").
 INLINE_CHROME_RE = re.compile(r"(访问量|浏览次数|点击数|字号)\s*[::]?.*$")
 VALIDITY_WORDS = ("有效", "失效", "废止", "已修订", "部分失效")
@@ -82,7 +85,7 @@ YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 
 # --- title -----------------------------------------------------------------------------
 TITLE_TOPIC_RE = re.compile(r"法治|依法行政|法制|依法治")
-TITLE_KIND_RE = re.compile(r"报告|情况$|总结$")
+TITLE_KIND_RE = re.compile(r"报告|情况$|总结$|工作打算$")
 
 # --- agencies ----------------------------------------------------------------------------
 # Endings of organisation names, longest first so alternation prefers them.
@@ -115,7 +118,9 @@ ORG_SUFFIXES = (
 _SUFFIX_ALT = "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True))
 ORG_NAME_RE = re.compile(r"((?:中共)?[\u4e00-\u9fff]{2,20}?(?:" + _SUFFIX_ALT + r"))")
 ORG_LINE_RE = re.compile(r"^(?:中共)?[\u4e00-\u9fff()]{2,30}(?:" + _SUFFIX_ALT + r")$")
-REGION_SUFFIX_RE = re.compile(r"(省|自治区|市|州|盟|县|区|旗|乡|镇)$")
+# Development zones: their issuer is a 管理委员会, not a government.
+ZONE_SUFFIXES = ("开发区", "高新区", "工业园区", "产业园区", "试验区", "示范区", "合作区")
+REGION_SUFFIX_RE = re.compile(r"(省|自治区|市|州|盟|县|区|旗|乡|镇|街道)$")
 PARTY_RE = re.compile(r"^(中共|中国共产党)|(党委|党组|党工委|[省市县区旗]委)$")
 GOV_OFFICE_RE = re.compile(r"人民政府办公[室厅]$")
 GOV_RE = re.compile(r"(人民政府|街道办事处)$")

@@ -10,6 +10,7 @@ from lawreports.parsing.vocabulary import REPORT_YEAR_RE, YEAR_RE
 
 _CN_YEAR_RE = re.compile(r"([〇○零O一二三四五六七八九]{4})\s*年")
 _OPENING_YEAR_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年")
+_PERIOD_RE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至－]+\s*(?:19|20)\d{2}\s*年")
 _EARLY_MONTHS = 6  # a report dated in the first half year covers the year before
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
 
@@ -43,7 +44,8 @@ def report_year(
     if report_date:
         y, month = int(report_date[:4]), int(report_date[5:7])
         return (y - 1 if month <= _EARLY_MONTHS else y), False
-    counts = Counter(int(y) for y in YEAR_RE.findall(body[:3000]))
+    # Plan periods (纲要(2021—2025年)) name no report's year.
+    counts = Counter(int(y) for y in YEAR_RE.findall(_PERIOD_RE.sub("", body[:3000])))
     if counts:
         return _ok(counts.most_common(1)[0][0]), False
     return None, False

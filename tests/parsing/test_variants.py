@@ -92,7 +92,7 @@ CASES = {
     "v18_colon_headings": dict(
         issues=["督察整改跟踪不到位", "法治宣传覆盖面不广"], plans=["健全督察整改机制"],
     ),
-    "v19_year_from_date": dict(year=2022, flags=["year_uncertain"]),
+    "v19_year_from_date": dict(year=2022, flags=["year_uncertain", "year_inferred"]),
     "v20_damage": dict(flags=["encoding_damage"], encoding="utf-8-sig"),
     "v21_mixed_section": dict(
         issues=["依法行政意识有待增强", "执法规范化水平有待提高"],
@@ -165,8 +165,9 @@ def test_variant_regions(parsed, name):
 @pytest.mark.skipif(not regions_available(), reason="lawreports.parsing.regions missing")
 def test_ambiguous_district_is_flagged():
     r = parsed_one("v06_numbered_items")  # 朝阳区: Beijing or Changchun, text does not say
-    assert r.level is None
+    assert (r.province, r.county) == (None, None)
     assert "region_unresolved" in r.flags
+    assert r.level == "county"  # the issuer's level shows in its name (某区人民政府)
 
 
 def parsed_one(name):
