@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lawreports.parsing.gazetteer import FORMER, gazetteer
 from lawreports.parsing.model import ParseError
-from lawreports.parsing.pipeline import parse_file
+from lawreports.parsing.pipeline import parse_bytes
 
 FIELDS = (
     "title",
@@ -108,7 +108,9 @@ def score(folder: str | Path, labels: Sequence[dict]) -> tuple[list[Outcome], li
             missing.append(label["id"])
             continue
         try:
-            got = parse_file(path).to_json()
+            # the page's address is part of the page, as when it is loaded by address
+            got = parse_bytes(path.read_bytes(), filename=path.name, source_url=label.get("url"))
+            got = got.to_json()
         except ParseError as exc:
             got = dict.fromkeys(FIELDS, f"ParseError: {exc}")
         split = label.get("split", "dev")

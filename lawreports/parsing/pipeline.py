@@ -13,6 +13,7 @@ from lawreports.parsing.decode import decode_bytes
 from lawreports.parsing.documents import extract
 from lawreports.parsing.documents.html import PageMeta, read_page
 from lawreports.parsing.files import read_report_file
+from lawreports.parsing.hosts import places_in_address
 from lawreports.parsing.issuer import choose_issuer
 from lawreports.parsing.items import extract_items
 from lawreports.parsing.markup import looks_like_html
@@ -153,7 +154,13 @@ def _parse(
     if inferred:
         title = f"{agency or ''}{year or ''}{'年' if year else ''}法治政府建设情况报告"
 
-    region = resolve(agency, body_ana_text, [*hints, issuer.place] if issuer.place else hints)
+    # Places the page's address names count as one more mention each in the text, which
+    # settles a shared name (龙溪镇); a place it alone names is the last hint, read only when
+    # nothing on the page names a place. Neither outvotes the text.
+    addressed = places_in_address(source_url)
+    context = "\n".join([body_ana_text, *addressed])
+    hints = [*hints, issuer.place] if issuer.place else hints
+    region = resolve(agency, context, [*hints, *addressed] if len(addressed) == 1 else hints)
 
     issues = extract_items(sections, "problems")
     plans = extract_items(sections, "plans")

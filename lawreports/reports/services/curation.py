@@ -132,6 +132,7 @@ def reparse_report(report: Report) -> StoreOutcome:
         filename=report.source_file,
         encoding=report.encoding or "utf-8",
         content_hash=report.content_hash,
+        source_url=report.source_url or None,  # the address places a page that names no place
     )
     return store_report(parsed, source_file=report.source_file, force=True)
 
