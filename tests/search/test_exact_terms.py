@@ -12,12 +12,12 @@ import opencc
 import rjieba
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from search_support import CJK_RUN, substrings
 
 from lawreports.search import search_reports, segmentation
 
 REPO = Path(__file__).resolve().parents[2]
 S2T = opencc.OpenCC("s2t")
-CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 WORDS_TXT = [
     w
     for line in (REPO / "lawreports/search/words.txt").read_text(encoding="utf-8").splitlines()
@@ -40,19 +40,6 @@ def found(q: str) -> set[int]:
     ids = set(result.reports.values_list("pk", flat=True))
     assert result.count == len(ids), q
     return ids
-
-
-def _substrings(texts: list[str]) -> st.SearchStrategy[str]:
-    runs = sorted({m.group() for t in texts for m in CJK_RUN.finditer(t)})
-
-    @st.composite
-    def pick(draw) -> str:
-        run = draw(st.sampled_from(runs))
-        size = draw(st.integers(2, min(8, len(run))))
-        start = draw(st.integers(0, len(run) - size))
-        return run[start : start + size]
-
-    return pick()
 
 
 def _dictionary_words(texts: list[str]) -> list[str]:
@@ -81,7 +68,7 @@ def _check(texts: dict[int, str], term: str) -> None:
 
 def test_sampled_substrings(archive):
     @EXAMPLES
-    @given(_substrings(list(archive.values())))
+    @given(substrings(list(archive.values()), longest=8))
     def run(term):
         assert brute(archive, term)  # taken from the archive: at least one report
         _check(archive, term)
@@ -123,7 +110,9 @@ def test_the_issue_examples(archive):
 
 
 def test_and_or_not(archive):
-    terms = st.one_of(_substrings(list(archive.values())), _non_words(list(archive.values())))
+    terms = st.one_of(
+        substrings(list(archive.values()), longest=8), _non_words(list(archive.values()))
+    )
     everything = set(archive)
 
     @EXAMPLES
